@@ -1,0 +1,54 @@
+/**
+ * GET /api/workflows/{id}/logs — the browser's way to page and filter runs after the first,
+ * server-rendered page. Same query parameters as LeadLex (`page`, `per_page`, `status`, `after`);
+ * answers with our own RunsPage DTO or our error body, never the upstream's.
+ */
+import type { NextRequest } from "next/server";
+import { jsonError, jsonOk } from "@/lib/http/json-response";
+import { isValidWorkflowId, leadlex } from "@/lib/leadlex";
+import { AppError } from "@/lib/model/app-error";
+import { DEFAULT_PER_PAGE, type LogsQuery } from "@/lib/model/queries";
+import { isRunStatus } from "@/lib/model/run";
+import { readApiKey } from "@/lib/session/session";
+import { singleValues, strictInteger } from "@/lib/url-state/route-query";
+
+const ROUTE = "GET /api/workflows/[id]/logs";
+
+export async function GET(request: NextRequest, context: RouteContext<"/api/workflows/[id]/logs">) {
+  try {
+    const { id } = await context.params;
+    if (!isValidWorkflowId(id)) {
+      throw new AppError("bad_request", { message: "That is not a valid workflow id." });
+    }
+    const apiKey = await readApiKey();
+    if (!apiKey) throw new AppError("not_connected");
+
+    const page = await leadlex().listWorkflowLogs(
+      apiKey,
+      id,
+      readLogsQuery(request.nextUrl.searchParams),
+      {
+        signal: request.signal,
+      },
+    );
+    return jsonOk(page);
+  } catch (error) {
+    return jsonError(error, ROUTE);
+  }
+}
+
+function readLogsQuery(searchParams: URLSearchParams): LogsQuery {
+  const raw = singleValues(searchParams, ["page", "per_page", "status", "after"]);
+  if (raw.status !== undefined && !isRunStatus(raw.status)) {
+    throw new AppError("bad_request", {
+      message: 'The parameter "status" must be success, failed or skipped.',
+    });
+  }
+  // Range and date checks happen in the gateway's schema, which reports the parameter by name.
+  return {
+    page: strictInteger(raw.page, "page", 1),
+    perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
+    status: raw.status ?? null,
+    after: raw.after ?? null,
+  };
+}

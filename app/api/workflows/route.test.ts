@@ -1,0 +1,138 @@
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/model/app-error";
+import type { WorkflowsQuery } from "@/lib/model/queries";
+import type { WorkflowSummary } from "@/lib/model/workflow";
+import { GET } from "./route";
+
+const session = vi.hoisted(() => ({ apiKey: "wbk_live_test" as string | null }));
+const upstream = vi.hoisted(() => ({
+  listWorkflows: vi.fn(),
+  getWorkflow: vi.fn(),
+}));
+
+vi.mock("@/lib/session/session", () => ({ readApiKey: async () => session.apiKey }));
+vi.mock("@/lib/leadlex", () => ({ leadlex: () => upstream }));
+vi.mock("@/lib/server-log", () => ({ logServerEvent: vi.fn() }));
+
+function workflow(id: string, enabled: boolean): WorkflowSummary {
+  return {
+    id,
+    name: id,
+    enabled,
+    conditionEntity: "deal",
+    conditionField: "stage",
+    conditionOperator: "changed",
+    conditionValue: null,
+    actionType: "create_task",
+    actionConfig: {},
+    maxTriggersPerDay: 100,
+    lastTriggeredAt: null,
+    createdAt: "2026-01-01T00:00:00Z",
+  };
+}
+
+function get(search: string) {
+  return GET(new NextRequest(`http://localhost/api/workflows${search}`));
+}
+
+beforeEach(() => {
+  session.apiKey = "wbk_live_test";
+  upstream.listWorkflows.mockReset().mockResolvedValue({
+    workflows: [workflow("wf_on", true), workflow("wf_off", false)],
+    meta: { page: 1, perPage: 25, total: 2 },
+    rateLimit: null,
+    requestId: "req_list",
+  });
+  upstream.getWorkflow.mockReset().mockResolvedValue({
+    ...workflow("wf_off", false),
+    triggersToday: 100,
+    autoDisabledReason: "daily_cap_exceeded",
+    updatedAt: null,
+    rateLimit: null,
+    requestId: "req_detail",
+  });
+});
+
+describe("GET /api/workflows", () => {
+  it("passes the canonical parameters to the gateway", async () => {
+    const response = await get("?page=2&per_page=50&enabled=false&entity=deal&q=won%20deals");
+    expect(response.status).toBe(200);
+    const query: WorkflowsQuery = {
+      page: 2,
+      perPage: 50,
+      enabled: false,
+      entity: "deal",
+      search: "won deals",
+    };
+    expect(upstream.listWorkflows).toHaveBeenCalledWith("wbk_live_test", query, expect.anything());
+  });
+
+  it("reads an absent parameter as its default", async () => {
+    await get("");
+    expect(upstream.listWorkflows).toHaveBeenCalledWith(
+      "wbk_live_test",
+      { page: 1, perPage: 25, enabled: null, entity: null, search: null },
+      expect.anything(),
+    );
+  });
+
+  it("adds the auto-disable reason to disabled workflows, privately", async () => {
+    const response = await get("");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    const body = (await response.json()) as {
+      workflows: { id: string; autoDisabledReason?: string }[];
+    };
+    expect(body.workflows.map((w) => [w.id, w.autoDisabledReason])).toEqual([
+      ["wf_on", undefined],
+      ["wf_off", "daily_cap_exceeded"],
+    ]);
+    expect(upstream.getWorkflow).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 401 not_connected without a key", async () => {
+    session.apiKey = null;
+    const response = await get("");
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      "not_connected",
+    );
+    expect(upstream.listWorkflows).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["a repeated parameter", "?entity=deal&entity=task"],
+    ["enabled in capitals", "?enabled=TRUE"],
+    ["enabled as 1", "?enabled=1"],
+    ["an unknown entity", "?entity=invoice"],
+    ["an entity in capitals", "?entity=Deal"],
+    ["a fractional page", "?page=1.5"],
+    ["a negative page", "?page=-1"],
+    ["an empty search", "?q="],
+    ["a search with spaces around it", "?q=%20won"],
+    ["a search with a newline", "?q=won%0Adeals"],
+    ["a search over 100 characters", `?q=${"a".repeat(101)}`],
+  ])("answers 400 to %s", async (_label, search) => {
+    const response = await get(search);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    expect(upstream.listWorkflows).not.toHaveBeenCalled();
+  });
+
+  it("answers with our error body when LeadLex fails", async () => {
+    upstream.listWorkflows.mockRejectedValue(
+      new AppError("rate_limited", { requestId: "req_429", retryAfterSeconds: 30 }),
+    );
+    const response = await get("");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe("30");
+    expect(await response.json()).toEqual({
+      error: {
+        code: "rate_limited",
+        message: "LeadLex rate limit reached for this key.",
+        requestId: "req_429",
+        retryAfterSeconds: 30,
+      },
+    });
+  });
+});

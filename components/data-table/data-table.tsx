@@ -1,0 +1,139 @@
+"use client";
+
+import type { ReactTable } from "@tanstack/react-table";
+import type { Row, RowData, TableFeatures } from "@tanstack/react-table";
+import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+
+export interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData> {
+  table: ReactTable<TFeatures, TData>;
+  /** Read by screen readers as the table's name. */
+  caption: string;
+  /** True while newer rows are loading; the current rows stay on screen, dimmed. */
+  busy?: boolean;
+  /** Content of the full-width row under an expanded row. */
+  renderExpandedRow?: (row: Row<TFeatures, TData>) => ReactNode;
+  /** Whether a row is open; the table's own expansion state when absent. */
+  isRowExpanded?: (row: Row<TFeatures, TData>) => boolean;
+  /** Clicking anywhere on a row (outside buttons, links and selected text) calls this. */
+  onRowActivate?: (row: Row<TFeatures, TData>) => void;
+  /** The DOM id of a row, so links and `aria-controls` can point at it. */
+  rowDomId?: (row: Row<TFeatures, TData>) => string;
+  /** Per-cell class names, by column id (e.g. to hide a column on small screens). */
+  columnClassName?: Record<string, string>;
+}
+
+/**
+ * A generic table for TanStack Table models: real table markup, an expandable row under each row,
+ * and row-to-row keyboard movement (Up/Down between each row's first focusable control).
+ */
+export function DataTable<TFeatures extends TableFeatures, TData extends RowData>({
+  table,
+  caption,
+  busy = false,
+  renderExpandedRow,
+  isRowExpanded,
+  onRowActivate,
+  rowDomId,
+  columnClassName = {},
+}: DataTableProps<TFeatures, TData>) {
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getAllLeafColumns().length;
+
+  function handleRowClick(event: MouseEvent<HTMLTableRowElement>, row: Row<TFeatures, TData>) {
+    if (!onRowActivate) return;
+    const target = event.target as HTMLElement;
+    // Let buttons, links and text selection (people copy ids from rows) do their own thing.
+    if (target.closest("a, button, input, select, textarea, summary")) return;
+    if (window.getSelection()?.toString()) return;
+    onRowActivate(row);
+  }
+
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <div
+        aria-hidden="true"
+        className={`absolute inset-x-0 top-0 h-0.5 overflow-hidden ${busy ? "" : "invisible"}`}
+      >
+        <div className="h-full w-1/3 animate-[pulse_1s_ease-in-out_infinite] bg-sky-600" />
+      </div>
+      <table
+        aria-busy={busy}
+        onKeyDown={moveBetweenRows}
+        className={`w-full border-collapse text-left text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+      >
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th
+                  key={header.id}
+                  scope="col"
+                  className={`px-3 py-2 font-medium whitespace-nowrap ${columnClassName[header.column.id] ?? ""}`}
+                >
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const expanded = isRowExpanded ? isRowExpanded(row) : false;
+            const domId = rowDomId?.(row);
+            return (
+              <Fragment key={row.id}>
+                <tr
+                  id={domId}
+                  data-row
+                  data-state={expanded ? "open" : "closed"}
+                  onClick={(event) => handleRowClick(event, row)}
+                  className={`border-t border-slate-200 align-top dark:border-slate-800 ${
+                    onRowActivate ? "cursor-pointer" : ""
+                  } ${expanded ? "bg-sky-50/70 dark:bg-sky-950/30" : "hover:bg-slate-50 dark:hover:bg-slate-900/60"}`}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      className={`px-3 py-2 ${columnClassName[cell.column.id] ?? ""}`}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+                {expanded && renderExpandedRow ? (
+                  <tr
+                    id={domId ? `${domId}-details` : undefined}
+                    className="bg-slate-50/60 dark:bg-slate-900/40"
+                  >
+                    <td colSpan={columnCount} className="px-3 pb-4 pt-1">
+                      {renderExpandedRow(row)}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Up/Down from inside a row move focus to the same control in the previous/next row. */
+function moveBetweenRows(event: KeyboardEvent<HTMLTableElement>) {
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const target = event.target as HTMLElement;
+  if (target.closest("input, select, textarea, [role='grid']")) return;
+  const row = target.closest<HTMLTableRowElement>("tr[data-row]");
+  if (!row) return;
+  const rows = Array.from(
+    event.currentTarget.querySelectorAll<HTMLTableRowElement>("tr[data-row]"),
+  );
+  const next = rows[rows.indexOf(row) + (event.key === "ArrowDown" ? 1 : -1)];
+  const focusable = next?.querySelector<HTMLElement>("button, a[href]");
+  if (focusable) {
+    event.preventDefault();
+    focusable.focus();
+  }
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { forgetApiKey } from "@/lib/session/actions";
+import { readKeyHint } from "@/lib/session/session";
+
+/** The top bar: home link, and which key is connected with a way to disconnect it. */
+export async function AppHeader() {
+  const keyHint = await readKeyHint();
+  return (
+    <header className="border-b border-slate-200 dark:border-slate-800">
+      <div className="mx-auto flex h-14 w-full max-w-7xl items-center justify-between gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-sky-600" />
+          Runboard
+        </Link>
+        {keyHint ? (
+          <form action={forgetApiKey} className="flex items-center gap-3 text-sm">
+            <span className="hidden text-slate-600 sm:inline dark:text-slate-400">
+              Key ending <span className="font-mono">…{keyHint}</span>
+            </span>
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              Sign out
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+/**
+ * The runs view's "After" filter, split in two for the first-load JS budget. This module is the
+ * part every runs page ships: a trigger button, or a chip naming the bound with a clear button. The
+ * picker (presets, calendar, time input, zone toggle) lives in `after-picker-dialog.tsx` and is
+ * fetched by `next/dynamic` the first time it is opened, and prefetched as soon as the pointer or
+ * focus reaches the trigger, so the click seldom waits. Import nothing from the dialog module here
+ * except through `import()`: one static import puts it back in the first-load bundle.
+ */
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
+import { useTime } from "@/components/time/time-provider";
+import { ClockIcon, CloseIcon } from "@/components/ui/icons";
+import { formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
+import { parseIsoInstant } from "@/lib/format/iso-instant";
+import { formatBoundDateTime } from "@/lib/format/zoned-wall-time";
+
+const AfterPickerDialog = dynamic(
+  () => import("./after-picker-dialog").then((module) => module.AfterPickerDialog),
+  { ssr: false },
+);
+
+export interface AfterFilterProps {
+  /** The lower bound as `YYYY-MM-DDTHH:MM:SSZ`, or null for runs from any time. */
+  value: string | null;
+  onChange: (next: string | null) => void;
+}
+
+const triggerClass =
+  "inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+
+const chipClass =
+  "inline-flex min-h-9 min-w-0 items-center gap-2 rounded-l-md border border-sky-300 bg-sky-50 px-3 py-1 text-left text-sm text-sky-950 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50 dark:hover:bg-sky-900";
+
+const chipClearClass =
+  "inline-flex w-9 shrink-0 items-center justify-center rounded-r-md border border-l-0 border-sky-300 bg-sky-50 text-sky-900 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100 dark:hover:bg-sky-900";
+
+/** "After: any time", or the chip "After 17 Apr 2026, 09:31 UTC+02:00 ×"; either opens the picker. */
+export function AfterFilter({ value, onChange }: AfterFilterProps) {
+  const { timeZone } = useTime();
+  const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const restoreFocus = useRef(false);
+  const bound = value !== null && parseIsoInstant(value) ? value : null;
+
+  useEffect(() => {
+    // Only once the dialog has left the DOM: while it is open, the page behind it is inert.
+    if (open || !restoreFocus.current) return;
+    restoreFocus.current = false;
+    triggerRef.current?.focus();
+  }, [open]);
+
+  function close() {
+    restoreFocus.current = true;
+    setOpen(false);
+  }
+
+  function clear() {
+    onChange(null);
+    // The clear button is about to disappear; keep focus on the filter rather than the page.
+    triggerRef.current?.focus();
+  }
+
+  function prefetch() {
+    // The same chunk `dynamic` loads; the bundler fetches it once.
+    void import("./after-picker-dialog");
+  }
+
+  return (
+    <div className="inline-flex max-w-full items-stretch">
+      <button
+        ref={triggerRef}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
+        title={bound && timeZone !== UTC ? formatExactUtc(bound) : undefined}
+        className={bound ? chipClass : triggerClass}
+      >
+        <ClockIcon className="size-4 shrink-0" />
+        {bound ? (
+          <span>
+            <span className="whitespace-nowrap">After {formatBoundDateTime(bound, timeZone)}</span>{" "}
+            <span className="whitespace-nowrap text-sky-800 dark:text-sky-200">
+              {formatZoneOffset(bound, timeZone)}
+            </span>
+          </span>
+        ) : (
+          "After: any time"
+        )}
+      </button>
+      {bound ? (
+        <button
+          type="button"
+          aria-label="Clear the after filter"
+          onClick={clear}
+          className={chipClearClass}
+        >
+          <CloseIcon />
+        </button>
+      ) : null}
+      {open ? <AfterPickerDialog value={bound} onChange={onChange} onClose={close} /> : null}
+    </div>
+  );
+}

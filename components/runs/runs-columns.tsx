@@ -1,0 +1,108 @@
+"use client";
+
+import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
+import { RelativeTime } from "@/components/time/relative-time";
+import { ChevronIcon } from "@/components/ui/icons";
+import { formatDuration } from "@/lib/format/numbers";
+import type { Run } from "@/lib/model/run";
+import { RunStatusBadge } from "./run-status";
+
+/** Per-page facts the cells need: the longest duration on the page scales the duration bars. */
+export interface RunsTableMeta {
+  maxDurationMs: number;
+}
+
+export const runsTableFeatures = tableFeatures({
+  rowExpandingFeature,
+  tableMeta: {} as RunsTableMeta,
+});
+
+const column = createColumnHelper<typeof runsTableFeatures, Run>();
+
+export function runDomId(runId: string): string {
+  return `run-${runId}`;
+}
+
+export const runsColumns = column.columns([
+  column.display({
+    id: "expand",
+    header: () => <span className="sr-only">Details</span>,
+    cell: ({ row }) => {
+      const expanded = row.getIsExpanded();
+      return (
+        <button
+          type="button"
+          onClick={() => row.toggleExpanded()}
+          aria-expanded={expanded}
+          aria-controls={expanded ? `${runDomId(row.id)}-details` : undefined}
+          aria-label={`${expanded ? "Hide" : "Show"} details of run ${row.id}`}
+          className="-m-1 inline-flex size-7 items-center justify-center rounded hover:bg-slate-200 dark:hover:bg-slate-700"
+        >
+          <ChevronIcon className={`size-4 transition-transform ${expanded ? "rotate-90" : ""}`} />
+        </button>
+      );
+    },
+  }),
+  column.accessor("triggeredAt", {
+    header: "Triggered",
+    cell: ({ getValue }) => <RelativeTime iso={getValue()} className="whitespace-nowrap" />,
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => <RunStatusBadge status={getValue()} />,
+  }),
+  column.accessor("entityId", {
+    header: "Entity",
+    cell: ({ row }) => (
+      <span
+        className="block max-w-[16rem] truncate"
+        title={`${row.original.entityType} ${row.original.entityId}`}
+      >
+        <span className="text-slate-600 dark:text-slate-400">{row.original.entityType}</span>{" "}
+        <span className="font-mono text-xs">{row.original.entityId}</span>
+      </span>
+    ),
+  }),
+  column.display({
+    id: "reason",
+    header: "Error or skip reason",
+    cell: ({ row }) => {
+      const { error, skipReason } = row.original;
+      const code = error?.code ?? skipReason;
+      if (!code) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+      return (
+        <span
+          className={`block max-w-[14rem] truncate font-mono text-xs ${error ? "text-red-800 dark:text-red-300" : ""}`}
+          title={error ? `${error.code}: ${error.message}` : code}
+        >
+          {code}
+        </span>
+      );
+    },
+  }),
+  column.accessor("durationMs", {
+    header: "Duration",
+    cell: ({ getValue, table }) => (
+      <DurationCell ms={getValue()} maxMs={table.options.meta?.maxDurationMs ?? 0} />
+    ),
+  }),
+]);
+
+function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {
+  if (ms === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  const share = maxMs > 0 ? Math.max(2, Math.round((ms / maxMs) * 100)) : 0;
+  return (
+    <span className="flex min-w-[7rem] items-center gap-2">
+      <span className="w-16 shrink-0 text-right tabular-nums">{formatDuration(ms)}</span>
+      <span
+        aria-hidden="true"
+        className="h-1.5 w-16 shrink-0 rounded-full bg-slate-200 dark:bg-slate-800"
+      >
+        <span
+          className="block h-full rounded-full bg-sky-600 dark:bg-sky-400"
+          style={{ width: `${share}%` }}
+        />
+      </span>
+    </span>
+  );
+}

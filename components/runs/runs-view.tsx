@@ -1,0 +1,205 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
+import { formatCount } from "@/lib/format/numbers";
+import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
+import type { RunStatus } from "@/lib/model/run";
+import { runsQueryKey, runsQueryOptions } from "@/lib/query/runs-query";
+import {
+  PAGE_SIZES,
+  runsViewParsers,
+  runsViewUrlOptions,
+  toLogsQuery,
+  type PageSize,
+  type RunsViewCorrection,
+} from "@/lib/url-state/runs-view";
+import { AfterFilter } from "./after-filter/after-filter";
+import { CopyViewLink } from "./copy-view-link";
+import { LinkCorrectionsNotice } from "./link-corrections-notice";
+import { QuotaIndicator } from "./quota-indicator";
+import { runStatusLook } from "./run-status";
+import { runDomId } from "./runs-columns";
+import { RunsEmptyState } from "./runs-empty-state";
+import { RunsErrorState } from "./runs-error-state";
+import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
+import { RunsTable } from "./runs-table";
+import { StatusFilterChips } from "./status-filter-chips";
+
+interface RunsViewProps {
+  workflowId: string;
+  /** The server's failure for the first page, if it had one (the success is in the query cache). */
+  serverError: AppErrorBody | null;
+  corrections: RunsViewCorrection[];
+  canonicalSearch: string;
+}
+
+/**
+ * The runs of one workflow: filters, table and pagination, all driven by the URL. The first page
+ * arrives hydrated from the server; later pages come through our route handler, with the previous
+ * rows kept on screen meanwhile and the next page fetched ahead.
+ */
+export function RunsView({ workflowId, serverError, corrections, canonicalSearch }: RunsViewProps) {
+  const [view, setView] = useQueryStates(runsViewParsers, {
+    ...runsViewUrlOptions,
+    history: "push",
+  });
+  const query = toLogsQuery(view);
+  const queryKey = JSON.stringify(runsQueryKey(workflowId, query));
+  const queryClient = useQueryClient();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const tableTop = useRef<HTMLDivElement>(null);
+
+  // The server already tried this exact view and failed: show that instead of asking again at once.
+  const [serverFailure, setServerFailure] = useState(() =>
+    serverError ? { key: queryKey, error: AppError.fromBody(serverError) } : null,
+  );
+  const initialFailure = serverFailure?.key === queryKey ? serverFailure.error : null;
+
+  const result = useQuery({
+    ...runsQueryOptions(workflowId, query),
+    placeholderData: keepPreviousData,
+    enabled: initialFailure === null,
+  });
+  const page = result.data;
+  const error = initialFailure ?? (result.isError ? toAppError(result.error) : null);
+  const pageCount = page ? Math.max(1, Math.ceil(page.meta.total / query.perPage)) : 1;
+
+  const prefetchNextPage = useCallback(() => {
+    if (!page || result.isPlaceholderData || query.page >= pageCount) return;
+    void queryClient.prefetchQuery(
+      runsQueryOptions(workflowId, { ...query, page: query.page + 1 }),
+    );
+  }, [page, result.isPlaceholderData, query, pageCount, queryClient, workflowId]);
+
+  useEffect(prefetchNextPage, [prefetchNextPage]);
+
+  // A shared link with an open run: bring that run into view once, on arrival.
+  const scrolledToOpenRun = useRef(false);
+  useEffect(() => {
+    if (scrolledToOpenRun.current || !view.open || !page) return;
+    scrolledToOpenRun.current = true;
+    document.getElementById(runDomId(view.open))?.scrollIntoView({ block: "center" });
+  }, [view.open, page]);
+
+  const { refetch } = result;
+  const retry = useCallback(() => {
+    setServerFailure(null);
+    void refetch();
+  }, [refetch, setServerFailure]);
+
+  function changeFilters(changes: { status?: RunStatus | null; after?: string | null }) {
+    void setView({ ...changes, page: null, open: null });
+  }
+
+  function goToPage(target: number) {
+    void setView({ page: target, open: null });
+    if (tableTop.current && tableTop.current.getBoundingClientRect().top < 0) {
+      tableTop.current.scrollIntoView({ block: "start" });
+    }
+  }
+
+  const statusWord = view.status ? `${runStatusLook[view.status].label.toLowerCase()} ` : "";
+  const openRunMissing =
+    view.open !== null &&
+    page !== undefined &&
+    !result.isPlaceholderData &&
+    !page.runs.some((run) => run.id === view.open);
+  const returnTo = `${pathname}${searchParams.size > 0 ? `?${searchParams}` : ""}`;
+
+  return (
+    <section aria-labelledby="runs-heading" className="space-y-4">
+      <LinkCorrectionsNotice corrections={corrections} canonicalSearch={canonicalSearch} />
+
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="runs-heading" className="text-lg font-semibold">
+          Runs
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <QuotaIndicator rateLimit={page?.rateLimit ?? null} />
+          <TimeZoneToggle />
+          <CopyViewLink />
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <StatusFilterChips value={view.status} onChange={(status) => changeFilters({ status })} />
+        <AfterFilter value={view.after} onChange={(after) => changeFilters({ after })} />
+      </div>
+
+      <p aria-live="polite" className="sr-only">
+        {result.isFetching
+          ? "Loading runs…"
+          : page
+            ? `${formatCount(page.meta.total)} ${statusWord}runs; page ${formatCount(query.page)} of ${formatCount(pageCount)}.`
+            : ""}
+      </p>
+
+      <div ref={tableTop} className="scroll-mt-4">
+        {error ? (
+          <RunsErrorState error={error} onRetry={retry} returnTo={returnTo} />
+        ) : !page ? (
+          <DataTableSkeleton
+            columnWidths={RUNS_SKELETON_COLUMNS}
+            rowCount={Math.min(query.perPage, 10)}
+            label="Loading runs"
+          />
+        ) : page.runs.length === 0 ? (
+          <RunsEmptyState
+            status={view.status}
+            after={view.after}
+            total={page.meta.total}
+            page={query.page}
+            pageCount={pageCount}
+            onClearFilters={() => changeFilters({ status: null, after: null })}
+            onGoToPage={goToPage}
+          />
+        ) : (
+          <>
+            {openRunMissing ? (
+              <p role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+                Run <span className="font-mono">{view.open}</span> is not on this page with these
+                filters.{" "}
+                <button
+                  type="button"
+                  className="underline"
+                  onClick={() => void setView({ open: null }, { history: "replace" })}
+                >
+                  Dismiss
+                </button>
+              </p>
+            ) : null}
+            <RunsTable
+              runs={page.runs}
+              openRunId={view.open}
+              onOpenRunChange={(open) => void setView({ open }, { history: "replace" })}
+              busy={result.isPlaceholderData}
+              caption={`${statusWord}runs of workflow ${workflowId}, page ${query.page} of ${pageCount}`}
+            />
+          </>
+        )}
+      </div>
+
+      {page && !error && page.meta.total > 0 ? (
+        <DataTablePagination
+          page={query.page}
+          perPage={query.perPage}
+          total={page.meta.total}
+          pageSizes={PAGE_SIZES}
+          itemLabel={`${statusWord}runs`}
+          onPageChange={goToPage}
+          onPageSizeChange={(size) =>
+            void setView({ per_page: size as PageSize, page: null, open: null })
+          }
+          onNextPageIntent={prefetchNextPage}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useActionState, useId, useState } from "react";
+import { saveApiKey, type ConnectFormState } from "@/lib/session/actions";
+import { MAX_API_KEY_LENGTH } from "@/lib/session/api-key-format";
+
+export interface DemoKeyChoice {
+  label: string;
+  title: string;
+  description: string;
+}
+
+interface ConnectFormProps {
+  returnTo: string;
+  demoKeys: DemoKeyChoice[];
+}
+
+const initialState: ConnectFormState = { message: null };
+
+/**
+ * The key input is controlled on purpose: React resets uncontrolled fields after a form action, and
+ * the server never sends the key back, so this is what keeps a mistyped key on screen to fix.
+ */
+export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
+  const [state, formAction, pending] = useActionState(saveApiKey, initialState);
+  const [apiKey, setApiKey] = useState("");
+  const [revealed, setRevealed] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
+
+  return (
+    <div className="mt-6 space-y-8">
+      <form action={formAction} className="space-y-3" aria-busy={pending}>
+        <input type="hidden" name="next" value={returnTo} />
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          API key
+        </label>
+        <div className="flex gap-2">
+          <input
+            id={inputId}
+            name="apiKey"
+            type={revealed ? "text" : "password"}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={MAX_API_KEY_LENGTH * 2}
+            placeholder="wbk_live_…"
+            value={apiKey}
+            onChange={(event) => setApiKey(event.target.value)}
+            aria-invalid={state.message ? true : undefined}
+            aria-describedby={state.message ? errorId : undefined}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+          <button
+            type="button"
+            onClick={() => setRevealed((value) => !value)}
+            aria-pressed={revealed}
+            className="rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700"
+          >
+            {revealed ? "Hide" : "Show"}
+          </button>
+        </div>
+        {state.message ? (
+          <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {state.message}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          {pending ? "Checking key…" : "Connect"}
+        </button>
+      </form>
+
+      {demoKeys.length > 0 ? (
+        <section aria-labelledby="demo-keys-heading">
+          <h2 id="demo-keys-heading" className="text-lg font-semibold">
+            Or try a demo key
+          </h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            This server talks to the built-in LeadLex emulator, so these demo keys work.
+          </p>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+            {demoKeys.map((demo) => (
+              <li key={demo.label}>
+                <form action={formAction}>
+                  <input type="hidden" name="next" value={returnTo} />
+                  <input type="hidden" name="demo" value={demo.label} />
+                  <button
+                    type="submit"
+                    disabled={pending}
+                    className="h-full w-full rounded-md border border-slate-300 p-3 text-left hover:border-sky-600 hover:bg-sky-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900"
+                  >
+                    <span className="block font-medium">{demo.title}</span>
+                    <span className="block text-sm text-slate-600 dark:text-slate-400">
+                      {demo.description}
+                    </span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

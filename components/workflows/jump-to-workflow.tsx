@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition, type FormEvent } from "react";
+import { cleanText } from "@/lib/workflows/describe-workflow";
+import { extractWorkflowId } from "@/lib/workflows/workflow-id";
+
+/**
+ * "Open a workflow by id": for an id copied from LeadLex or a Runboard link pasted whole. Only ids
+ * the gateway would accept are opened; anything else gets a message saying what an id looks like.
+ */
+export function JumpToWorkflow() {
+  const router = useRouter();
+  const inputId = useId();
+  const errorId = useId();
+  const hintId = useId();
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function open(event: FormEvent) {
+    event.preventDefault();
+    const id = extractWorkflowId(value);
+    if (id === null) {
+      const given = cleanText(value, 40);
+      setError(
+        given === ""
+          ? "Enter a workflow id, such as wf_01HY1, or paste a link to a workflow."
+          : `“${given}” is not a workflow id or link. Ids use letters, digits, _ and - only (at most 64), such as wf_01HY1.`,
+      );
+      return;
+    }
+    setError(null);
+    startTransition(() => router.push(`/workflows/${encodeURIComponent(id)}`));
+  }
+
+  return (
+    <section aria-labelledby={`${inputId}-heading`} className="w-full sm:max-w-sm">
+      <h2 id={`${inputId}-heading`} className="text-sm font-semibold">
+        Open a workflow by id
+      </h2>
+      <form onSubmit={open} noValidate className="mt-1.5 space-y-1.5">
+        <label htmlFor={inputId} className="sr-only">
+          Workflow id or link
+        </label>
+        <div className="flex gap-2">
+          <input
+            id={inputId}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            placeholder="wf_01HY1 or a link"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+            className="h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 font-mono text-sm placeholder:font-sans placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
+          />
+          <button
+            type="submit"
+            disabled={pending}
+            className="h-9 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          >
+            {pending ? "Opening…" : "Open"}
+          </button>
+        </div>
+        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
+          The id from LeadLex, or a Runboard link to the workflow.
+        </p>
+        {error ? (
+          <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

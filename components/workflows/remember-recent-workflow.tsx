@@ -1,0 +1,18 @@
+"use client";
+
+import { useEffect } from "react";
+import { rememberRecentWorkflow } from "@/lib/workflows/recent-workflows";
+
+export interface RememberRecentWorkflowProps {
+  id: string;
+  /** Null when the details could not be loaded: an earlier visit's name, or the id, is kept. */
+  name: string | null;
+}
+
+/** Renders nothing; on the runs page it adds the workflow to this browser's "Recently opened". */
+export function RememberRecentWorkflow({ id, name }: RememberRecentWorkflowProps) {
+  useEffect(() => {
+    rememberRecentWorkflow(id, name);
+  }, [id, name]);
+  return null;
+}

@@ -1,0 +1,203 @@
+import Link from "next/link";
+import { RelativeTime } from "@/components/time/relative-time";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ChevronIcon, WarningIcon } from "@/components/ui/icons";
+import { formatCount } from "@/lib/format/numbers";
+import type { WorkflowDetail } from "@/lib/model/workflow";
+import {
+  describeAction,
+  describeAutoDisabledReason,
+  describeTrigger,
+  displayName,
+  workflowState,
+} from "@/lib/workflows/describe-workflow";
+import { WorkflowStateBadge } from "./workflow-state-badge";
+
+export interface WorkflowHeaderProps {
+  /** Null when LeadLex could not give the details (deleted, or the call failed). */
+  workflow: WorkflowDetail | null;
+  workflowId: string;
+  /** LeadLex answered 404 for the workflow while its runs are still fetchable. */
+  deleted: boolean;
+  /** The details call failed for another reason; the runs may still load. */
+  loadError: { message: string; requestId: string | null } | null;
+}
+
+/** At this share of the daily cap the meter warns: the workflow is close to being switched off. */
+const WARN_RATIO = 0.8;
+
+const METER_LABEL_ID = "workflow-triggers-today-label";
+
+/**
+ * The top of a workflow's runs page: where it sits, what it is, what it does and how close it is
+ * to its daily cap. Without details (deleted, or the call failed) it still names the workflow by its
+ * id, says why nothing more is shown, and leaves the run history below to load on its own.
+ */
+export function WorkflowHeader({ workflow, workflowId, deleted, loadError }: WorkflowHeaderProps) {
+  const title = workflow ? displayName(workflow.name) : workflowId;
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex min-w-0 items-center gap-1 text-slate-600 dark:text-slate-400">
+          <li className="shrink-0">
+            <Link
+              href="/"
+              className="rounded font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
+            >
+              All workflows
+            </Link>
+          </li>
+          <li className="flex min-w-0 items-center gap-1">
+            <ChevronIcon className="size-3.5 shrink-0" />
+            <span aria-current="page" className="truncate">
+              {title}
+            </span>
+          </li>
+        </ol>
+      </nav>
+
+      {deleted ? (
+        <div className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <WarningIcon className="mt-0.5 size-4 shrink-0" />
+          <p>This workflow has been deleted. Its run history is still available below.</p>
+        </div>
+      ) : null}
+
+      {loadError ? (
+        <div className="flex gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
+          <WarningIcon className="mt-0.5 size-4 shrink-0" />
+          <div className="min-w-0 space-y-1">
+            <p>
+              <span className="font-medium">The workflow&rsquo;s details could not be loaded.</span>{" "}
+              {loadError.message} Its run history below loads separately.
+            </p>
+            {loadError.requestId ? (
+              <p className="text-slate-600 dark:text-slate-400">
+                Request id{" "}
+                <span className="font-mono text-xs [overflow-wrap:anywhere]">
+                  {loadError.requestId}
+                </span>
+              </p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      <div className="space-y-1.5">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
+            {title}
+          </h1>
+          {workflow ? (
+            <WorkflowStateBadge
+              enabled={workflow.enabled}
+              autoDisabledReason={workflow.autoDisabledReason}
+            />
+          ) : null}
+        </div>
+        <p className="flex flex-wrap items-center gap-x-1 text-sm text-slate-600 dark:text-slate-400">
+          <span>Workflow id</span>
+          <span className="font-mono text-xs text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200">
+            {workflowId}
+          </span>
+          <CopyButton value={workflowId} label="Copy workflow id" />
+        </p>
+      </div>
+
+      {workflow ? <WorkflowFacts workflow={workflow} /> : null}
+    </div>
+  );
+}
+
+function WorkflowFacts({ workflow }: { workflow: WorkflowDetail }) {
+  const autoDisabled =
+    workflowState(workflow.enabled, workflow.autoDisabledReason) === "auto_disabled";
+  return (
+    <>
+      <p className="max-w-4xl text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200">
+        <span>{describeTrigger(workflow)}</span>{" "}
+        <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
+          →
+        </span>
+        <span className="sr-only">, then:</span> <span>{describeAction(workflow)}</span>
+      </p>
+
+      {autoDisabled && workflow.autoDisabledReason ? (
+        <AutoDisabledExplanation
+          reason={workflow.autoDisabledReason}
+          cap={workflow.maxTriggersPerDay}
+        />
+      ) : null}
+
+      <dl className="grid grid-cols-1 gap-x-8 gap-y-4 text-sm sm:grid-cols-[minmax(0,20rem)_auto]">
+        <div>
+          <dt id={METER_LABEL_ID} className="text-slate-600 dark:text-slate-400">
+            Triggers today
+          </dt>
+          <dd className="mt-1">
+            <TriggersMeter count={workflow.triggersToday} cap={workflow.maxTriggersPerDay} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600 dark:text-slate-400">Last triggered</dt>
+          <dd className="mt-1 font-medium">
+            {workflow.lastTriggeredAt ? <RelativeTime iso={workflow.lastTriggeredAt} /> : "Never"}
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+function AutoDisabledExplanation({ reason, cap }: { reason: string; cap: number }) {
+  const dailyCap = reason.trim().toLowerCase() === "daily_cap_exceeded";
+  return (
+    <div className="flex max-w-4xl gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+      <WarningIcon className="mt-0.5 size-4 shrink-0" />
+      <p className="[overflow-wrap:anywhere]">
+        {dailyCap
+          ? `LeadLex switched this workflow off automatically: it went over its daily cap of ${formatCount(cap)} triggers. Runboard only reads workflows; to turn it back on, check why it triggered so often, then enable it again in LeadLex or raise its daily cap there.`
+          : `LeadLex switched this workflow off automatically. Reason given: ${describeAutoDisabledReason(reason)}. Runboard only reads workflows; to turn it back on, enable it again in LeadLex.`}
+      </p>
+    </div>
+  );
+}
+
+/** "37 / 100" with a bar; at 80 % and above the bar turns amber and a line says how close. */
+function TriggersMeter({ count, cap }: { count: number; cap: number }) {
+  if (cap <= 0) {
+    return <span className="font-medium tabular-nums">{formatCount(count)}</span>;
+  }
+  const ratio = count / cap;
+  const percent = Math.floor(ratio * 100);
+  const warn = ratio >= WARN_RATIO;
+  return (
+    <div className="space-y-1.5">
+      <p className="font-medium tabular-nums">
+        {formatCount(count)} / {formatCount(cap)}
+        <span className="sr-only"> (daily cap)</span>
+      </p>
+      <div
+        role="meter"
+        aria-labelledby={METER_LABEL_ID}
+        aria-valuemin={0}
+        aria-valuemax={cap}
+        aria-valuenow={Math.min(count, cap)}
+        aria-valuetext={`${formatCount(count)} of ${formatCount(cap)} daily triggers (${percent}%)`}
+        className="h-2 w-full max-w-xs overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+      >
+        <div
+          className={`h-full rounded-full ${warn ? "bg-amber-500" : "bg-sky-600 dark:bg-sky-500"}`}
+          style={{ width: `${Math.min(ratio, 1) * 100}%` }}
+        />
+      </div>
+      {warn ? (
+        <p className="flex items-center gap-1 text-xs text-amber-800 dark:text-amber-300">
+          <WarningIcon className="size-3.5 shrink-0" />
+          {count >= cap ? "Daily cap reached" : `${percent}% of the daily cap used`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

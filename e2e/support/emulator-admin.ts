@@ -1,0 +1,38 @@
+import { E2E_EMULATOR_URL } from "./ports";
+
+/** The emulator's admin endpoints: what LeadLex was asked, and run-time knobs for one test. */
+export interface RecordedRequest {
+  seq: number;
+  method: string;
+  rawUrl: string;
+  path: string;
+  query: Record<string, string[]>;
+  keyLabel: string;
+  status: number | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+export async function emulatorRequests(): Promise<RecordedRequest[]> {
+  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/requests`);
+  const body = (await response.json()) as { requests: RecordedRequest[] };
+  return body.requests;
+}
+
+/** Requests made after `since` (a `seq`), so parallel tests do not see each other's calls. */
+export async function emulatorRequestsSince(since: number): Promise<RecordedRequest[]> {
+  return (await emulatorRequests()).filter((request) => request.seq > since);
+}
+
+export async function lastRequestSeq(): Promise<number> {
+  const requests = await emulatorRequests();
+  return requests.at(-1)?.seq ?? 0;
+}
+
+export async function setEmulatorLatency(latencyMs: number): Promise<void> {
+  await fetch(`${E2E_EMULATOR_URL}/__emulator/config`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ latencyMs }),
+  });
+}

@@ -1,0 +1,78 @@
+// The demo keys. Each maps to a label that is safe to log; the key strings themselves are never
+// logged or echoed anywhere.
+
+export type WorkspaceId = "ws_a" | "ws_b";
+export type PlanName = "starter" | "pro" | "org";
+export type KeyLabel = "org_full" | "starter" | "no_scope" | "expired" | "other_workspace";
+
+export const READ_WORKFLOWS = "read:workflows";
+
+export interface DemoKey {
+  label: KeyLabel;
+  workspaceId: WorkspaceId;
+  plan: PlanName;
+  scopes: readonly string[];
+  expired: boolean;
+}
+
+const DEMO_KEYS: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
+  [
+    "wbk_demo_org_full",
+    {
+      label: "org_full",
+      workspaceId: "ws_a",
+      plan: "org",
+      scopes: [READ_WORKFLOWS],
+      expired: false,
+    },
+  ],
+  [
+    "wbk_demo_starter",
+    {
+      label: "starter",
+      workspaceId: "ws_a",
+      plan: "starter",
+      scopes: [READ_WORKFLOWS],
+      expired: false,
+    },
+  ],
+  [
+    "wbk_demo_no_scope",
+    {
+      label: "no_scope",
+      workspaceId: "ws_a",
+      plan: "pro",
+      scopes: ["read:contacts"],
+      expired: false,
+    },
+  ],
+  [
+    "wbk_demo_expired",
+    { label: "expired", workspaceId: "ws_a", plan: "org", scopes: [READ_WORKFLOWS], expired: true },
+  ],
+  [
+    "wbk_demo_other_workspace",
+    {
+      label: "other_workspace",
+      workspaceId: "ws_b",
+      plan: "org",
+      scopes: [READ_WORKFLOWS],
+      expired: false,
+    },
+  ],
+]);
+
+export type KeyResolution =
+  | { kind: "missing"; label: "none" }
+  | { kind: "unknown"; label: "unknown" }
+  | { kind: "known"; label: KeyLabel; key: DemoKey };
+
+const BEARER = /^Bearer +(\S+)$/i;
+
+export function resolveAuthorization(header: string | undefined): KeyResolution {
+  const token = header === undefined ? undefined : BEARER.exec(header.trim())?.[1];
+  if (token === undefined) return { kind: "missing", label: "none" };
+  const key = DEMO_KEYS.get(token);
+  if (key === undefined) return { kind: "unknown", label: "unknown" };
+  return { kind: "known", label: key.label, key };
+}

@@ -1,0 +1,235 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { abortableDelay } from "./abortable-delay";
+import { READ_WORKFLOWS } from "./api-keys";
+import type { KeyResolution, PlanName } from "./api-keys";
+import type { Clock } from "./clock";
+import type { Dataset, WorkflowRecord } from "./data/dataset";
+import { materializeRun } from "./data/run-materializer";
+import { selectRuns } from "./data/run-store";
+import { toDetail, toListItem } from "./data/workflow-view";
+import type { FaultAction, FaultRegistry, FaultTarget } from "./faults";
+import { sendBody, sendEmpty, sendError, sendJson, setQuotaHeaders } from "./http-response";
+import { parseLogsQuery, parseWorkflowListQuery } from "./query-params";
+import type { QueryValues } from "./query-params";
+import type { Limits, RateLimiter } from "./rate-limiter";
+
+// The LeadLex API itself. Checks run in the order our contract fixes (the docs are silent):
+// auth (401) -> rate limit (429) -> scope (403) -> query validation (400) -> not found (404).
+
+export const API_PREFIX = "/functions/v1/api-gateway";
+
+export interface ApiContext {
+  clock: Clock;
+  dataset: Dataset;
+  faults: FaultRegistry;
+  limiter: RateLimiter;
+  limitsFor: (plan: PlanName) => Limits;
+  latencyMs: () => number;
+}
+
+export interface ApiRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** Path below API_PREFIX, still percent-encoded. */
+  apiPath: string;
+  query: QueryValues;
+  auth: KeyResolution;
+  /** Aborts when the client goes away or the emulator closes. */
+  signal: AbortSignal;
+}
+
+type Route = { kind: "list" } | { kind: FaultTarget; id: string };
+
+export async function handleApiRequest(request: ApiRequest, context: ApiContext): Promise<void> {
+  const { req, res, auth } = request;
+  if (!(await abortableDelay(context.latencyMs(), request.signal))) return;
+  const nowMs = context.clock.nowMs();
+
+  if (req.method !== "GET") {
+    if (auth.kind === "known" && !auth.key.expired) {
+      setQuotaHeaders(
+        res,
+        context.limiter.peek(auth.label, context.limitsFor(auth.key.plan), nowMs),
+      );
+    }
+    sendError(res, 405, "method_not_allowed", "Only GET is supported on this endpoint", {
+      Allow: "GET",
+    });
+    return;
+  }
+  if (auth.kind === "missing") {
+    sendError(
+      res,
+      401,
+      "invalid_key",
+      "Missing or malformed Authorization header; expected 'Bearer <key>'",
+    );
+    return;
+  }
+  if (auth.kind === "unknown") {
+    sendError(res, 401, "invalid_key", "Invalid API key");
+    return;
+  }
+  const { key } = auth;
+  if (key.expired) {
+    sendError(
+      res,
+      401,
+      "invalid_key",
+      "This API key has expired; create a new key in LeadLex settings",
+    );
+    return;
+  }
+
+  const decision = context.limiter.consume(key.label, context.limitsFor(key.plan), nowMs);
+  setQuotaHeaders(res, decision.headers);
+  if (!decision.allowed) {
+    const message =
+      decision.window === "day"
+        ? `Daily quota of ${decision.headers.limit} requests used up; it resets at midnight UTC`
+        : "Rate limit exceeded: too many requests this minute";
+    sendError(res, 429, "rate_limited", message, { "Retry-After": String(decision.retryAfterSec) });
+    return;
+  }
+  if (!key.scopes.includes(READ_WORKFLOWS)) {
+    sendError(res, 403, "insufficient_permissions", `Missing ${READ_WORKFLOWS} permission`);
+    return;
+  }
+
+  const route = matchRoute(request.apiPath);
+  if (route === null) {
+    sendError(res, 404, "not_found", "No such endpoint");
+    return;
+  }
+  if (route.kind === "list") {
+    listWorkflows(request, context.dataset.workspaces[key.workspaceId].listed);
+    return;
+  }
+  const fault = context.faults.resolve(route.id, route.kind, key.label);
+  if (fault !== null) {
+    await applyFault(fault, route.kind, request, context.clock);
+    return;
+  }
+  const workspace = context.dataset.workspaces[key.workspaceId];
+  if (route.kind === "workflow") {
+    // Deleted workflows stay in byId (their logs are readable) but are gone as objects.
+    const record = workspace.byId.get(route.id);
+    if (record === undefined || record.spec.lifecycle.kind === "deleted") {
+      sendError(res, 404, "not_found", "Workflow not found");
+      return;
+    }
+    sendJson(res, 200, { data: toDetail(record, nowMs) });
+    return;
+  }
+  serveLogs(request, workspace.byId.get(route.id));
+}
+
+function matchRoute(apiPath: string): Route | null {
+  const segments = apiPath.split("/");
+  if (segments[0] !== "" || segments[1] !== "v1" || segments[2] !== "workflows") return null;
+  if (segments.length === 3) return { kind: "list" };
+  const id = decodeSegment(segments[3]);
+  if (id === null || id === "") return null;
+  if (segments.length === 4) return { kind: "workflow", id };
+  if (segments.length === 5 && segments[4] === "logs") return { kind: "logs", id };
+  return null;
+}
+
+function decodeSegment(segment: string | undefined): string | null {
+  if (segment === undefined) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function listWorkflows(request: ApiRequest, listed: readonly WorkflowRecord[]): void {
+  const parsed = parseWorkflowListQuery(request.query);
+  if (!parsed.ok) {
+    sendError(request.res, 400, "validation_error", parsed.message);
+    return;
+  }
+  const { page, perPage, enabled, conditionEntity, search } = parsed.value;
+  const needle = search?.toLowerCase();
+  const matching = listed.filter(
+    (record) =>
+      (enabled === undefined || record.enabled === enabled) &&
+      (conditionEntity === undefined || record.spec.conditionEntity === conditionEntity) &&
+      (needle === undefined || record.spec.name.toLowerCase().includes(needle)),
+  );
+  const offset = (page - 1) * perPage;
+  sendJson(request.res, 200, {
+    data: { workflows: matching.slice(offset, offset + perPage).map(toListItem) },
+    meta: { page, per_page: perPage, total: matching.length },
+  });
+}
+
+/** Query errors come before "not found", so a bad query on an unknown id is still a 400. */
+function serveLogs(
+  request: ApiRequest,
+  record: WorkflowRecord | undefined,
+  decorate?: (body: { data: unknown; meta: object }) => object,
+): void {
+  const parsed = parseLogsQuery(request.query);
+  if (!parsed.ok) {
+    sendError(request.res, 400, "validation_error", parsed.message);
+    return;
+  }
+  if (record === undefined) {
+    sendError(request.res, 404, "not_found", "Workflow not found");
+    return;
+  }
+  const { page, perPage, status, afterMs } = parsed.value;
+  const selection = selectRuns(
+    record.runs,
+    { status, afterSec: afterMs === undefined ? undefined : Math.ceil(afterMs / 1000) },
+    (page - 1) * perPage,
+    perPage,
+  );
+  const body = {
+    data: {
+      logs: selection.positions.map((position) =>
+        materializeRun(record.runs, record.context, position),
+      ),
+    },
+    meta: { page, per_page: perPage, total: selection.total },
+  };
+  sendJson(request.res, 200, decorate === undefined ? body : decorate(body));
+}
+
+async function applyFault(
+  fault: FaultAction,
+  target: FaultTarget,
+  request: ApiRequest,
+  clock: Clock,
+): Promise<void> {
+  const { res } = request;
+  switch (fault.kind) {
+    case "error":
+      sendError(res, fault.status, fault.code, fault.message, fault.headers);
+      return;
+    case "raw":
+      sendBody(res, fault.status, fault.contentType, fault.body);
+      return;
+    case "redirect":
+      sendEmpty(res, 302, { Location: fault.location });
+      return;
+    case "hang":
+      // Never answer; the connection ends when the client gives up or the emulator closes.
+      return;
+    case "reset":
+      request.req.socket.destroy();
+      return;
+    case "serve": {
+      if (!(await abortableDelay(fault.delayMs, request.signal))) return;
+      if (target === "logs") {
+        serveLogs(request, fault.record, fault.decorate);
+        return;
+      }
+      const body = { data: toDetail(fault.record, clock.nowMs()) };
+      sendJson(res, 200, fault.decorate === undefined ? body : fault.decorate(body));
+      return;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// Options shared by the programmatic API (createEmulator), the CLI's environment variables and
+// the admin config endpoint, with the one set of bounds they all enforce.
+
+export interface EmulatorOptions {
+  /** Start instant of the emulator clock; the seeded data is relative to it. Default: real now. */
+  now?: Date;
+  orgLimitPerMin?: number;
+  orgLimitPerDay?: number;
+  /** Added before every API answer. */
+  latencyMs?: number;
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_ORG_LIMIT_PER_MIN = 200;
+export const DEFAULT_ORG_LIMIT_PER_DAY = 10_000;
+export const MAX_LATENCY_MS = 60_000;
+export const MAX_LIMIT = 1_000_000_000;
+
+export function isValidLatencyMs(value: unknown): value is number {
+  return (
+    typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_LATENCY_MS
+  );
+}
+
+export function isValidLimit(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_LIMIT;
+}
+
+/** Throws a RangeError naming the first bad option. */
+export function assertValidOptions(options: EmulatorOptions): void {
+  if (options.now !== undefined && Number.isNaN(options.now.getTime())) {
+    throw new RangeError("now must be a valid Date");
+  }
+  for (const name of ["orgLimitPerMin", "orgLimitPerDay"] as const) {
+    const value = options[name];
+    if (value !== undefined && !isValidLimit(value)) {
+      throw new RangeError(`${name} must be an integer from 1 to ${MAX_LIMIT}`);
+    }
+  }
+  if (options.latencyMs !== undefined && !isValidLatencyMs(options.latencyMs)) {
+    throw new RangeError(`latencyMs must be a number from 0 to ${MAX_LATENCY_MS}`);
+  }
+}

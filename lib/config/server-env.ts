@@ -1,0 +1,90 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Server configuration, parsed once from the environment. A bad value stops the server at start-up
+ * (see `instrumentation.ts`) with a message naming the variable, instead of failing on first use.
+ */
+
+/** The built-in LeadLex emulator (`npm run emulator`), so a fresh checkout shows data at once. */
+export const EMULATOR_API_URL = "http://127.0.0.1:4010/functions/v1/api-gateway";
+
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+const upstreamUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((value) => new URL(value))
+  .refine((url) => !url.username && !url.password, "must not contain credentials")
+  .refine((url) => !url.search && !url.hash, "must not contain a query or fragment")
+  .refine(
+    (url) => url.protocol === "https:" || loopbackHosts.has(url.hostname),
+    "must use https unless it points at this machine",
+  )
+  .transform((url) => url.href.replace(/\/+$/, ""));
+
+const milliseconds = (fallback: number) =>
+  z.coerce.number().int().min(100).max(120_000).default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LEADLEX_API_URL: upstreamUrl.default(EMULATOR_API_URL),
+    SESSION_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
+      .optional(),
+    /** Time allowed for one upstream attempt. */
+    LEADLEX_ATTEMPT_TIMEOUT_MS: milliseconds(5_000),
+    /** Time allowed for a whole upstream call, retries and waits included. */
+    LEADLEX_TOTAL_TIMEOUT_MS: milliseconds(10_000),
+    LEADLEX_MAX_RETRIES: z.coerce.number().int().min(0).max(2).default(2),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production (at least 32 characters)",
+      });
+    }
+    if (env.LEADLEX_TOTAL_TIMEOUT_MS < env.LEADLEX_ATTEMPT_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LEADLEX_TOTAL_TIMEOUT_MS"],
+        message: "must be at least LEADLEX_ATTEMPT_TIMEOUT_MS",
+      });
+    }
+  });
+
+export type ServerEnv = z.infer<typeof envSchema> & { sessionSecret: string };
+
+/**
+ * Development without SESSION_SECRET still works, with a fixed, public secret; production refuses
+ * to start without a real one (checked above), so this value never seals a production cookie.
+ */
+const DEVELOPMENT_ONLY_SECRET = "runboard-development-only-secret-not-for-production-use";
+
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  // `VAR=` in a shell or .env file means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".") || "(env)"} ${issue.message}`)
+      .join("\n");
+    throw new Error(`Runboard cannot start: invalid configuration\n${problems}`);
+  }
+  return { ...result.data, sessionSecret: result.data.SESSION_SECRET ?? DEVELOPMENT_ONLY_SECRET };
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
+
+/** The demo keys are offered only when the upstream runs on this machine, i.e. the emulator. */
+export function upstreamIsLocalEmulator(env: ServerEnv = serverEnv()): boolean {
+  return loopbackHosts.has(new URL(env.LEADLEX_API_URL).hostname);
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { AppError, toAppError } from "@/lib/model/app-error";
+import { logServerEvent } from "@/lib/server-log";
+
+/**
+ * Every JSON answer of our route handlers goes through here, so none can forget the headers that
+ * keep per-user data out of shared caches, and no error can carry more than our own error body.
+ */
+const PRIVATE_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "Content-Type": "application/json; charset=utf-8",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
+export function jsonOk(body: unknown): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: PRIVATE_HEADERS });
+}
+
+export function jsonError(error: unknown, route: string): Response {
+  const appError = toAppError(error);
+  logServerEvent(appError.status >= 500 ? "error" : "warn", "request_failed", {
+    route,
+    code: appError.code,
+    status: appError.status,
+    requestId: appError.requestId,
+    // Only our own errors' causes are logged by kind, never by content.
+    cause: appError.cause instanceof Error ? appError.cause.name : undefined,
+  });
+  const headers: Record<string, string> = { ...PRIVATE_HEADERS };
+  if (appError.retryAfterSeconds !== null)
+    headers["Retry-After"] = String(appError.retryAfterSeconds);
+  return new Response(JSON.stringify(appError.toBody()), { status: appError.status, headers });
+}
+
+export { AppError };

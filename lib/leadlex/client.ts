@@ -1,0 +1,151 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@/lib/model/app-error";
+import type { RateLimitStatus } from "@/lib/model/page-meta";
+import {
+  logsQuerySchema,
+  workflowsQuerySchema,
+  type LogsQuery,
+  type WorkflowsQuery,
+} from "@/lib/model/queries";
+import type { RunsPage } from "@/lib/model/run";
+import type { WorkflowDetail, WorkflowsPage } from "@/lib/model/workflow";
+import { readRateLimit, readRequestId } from "./rate-limit-headers";
+import { reshapeMeta, reshapeRun, reshapeWorkflow, reshapeWorkflowDetail } from "./reshape";
+import {
+  getUpstreamJson,
+  type TransportDeps,
+  type TransportOptions,
+  type UpstreamJson,
+} from "./transport";
+import { assertWorkflowId, buildUpstreamUrl, type QueryValues } from "./upstream-url";
+import { wireLogListSchema, wireWorkflowGetSchema, wireWorkflowListSchema } from "./wire-schemas";
+
+/**
+ * LeadLex's three read endpoints, as typed functions. Every argument is validated again here (the
+ * callers validate too), because this is the last stop before a value reaches an upstream URL.
+ */
+
+export interface LeadlexClientConfig extends TransportOptions {
+  baseUrl: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface LeadlexClient {
+  listWorkflows(
+    apiKey: string,
+    query: WorkflowsQuery,
+    options?: CallOptions,
+  ): Promise<WorkflowsPage>;
+  getWorkflow(apiKey: string, id: string, options?: CallOptions): Promise<WorkflowDetail & Traced>;
+  listWorkflowLogs(
+    apiKey: string,
+    id: string,
+    query: LogsQuery,
+    options?: CallOptions,
+  ): Promise<RunsPage>;
+}
+
+export interface Traced {
+  rateLimit: RateLimitStatus | null;
+  requestId: string | null;
+}
+
+export function createLeadlexClient(
+  config: LeadlexClientConfig,
+  deps: TransportDeps,
+): LeadlexClient {
+  async function get(
+    segments: string[],
+    query: QueryValues,
+    apiKey: string,
+    options?: CallOptions,
+  ) {
+    const url = buildUpstreamUrl(config.baseUrl, segments, query);
+    return getUpstreamJson(url, apiKey, config, deps, options?.signal);
+  }
+
+  return {
+    async listWorkflows(apiKey, query, options) {
+      const valid = validate(workflowsQuerySchema, query);
+      const response = await get(
+        ["v1", "workflows"],
+        {
+          page: valid.page,
+          per_page: valid.perPage,
+          enabled: valid.enabled ?? undefined,
+          condition_entity: valid.entity ?? undefined,
+          search: valid.search ?? undefined,
+        },
+        apiKey,
+        options,
+      );
+      const body = parseBody(wireWorkflowListSchema, response);
+      return {
+        workflows: body.data.workflows.map(reshapeWorkflow),
+        meta: reshapeMeta(body.meta),
+        ...trace(response),
+      };
+    },
+
+    async getWorkflow(apiKey, id, options) {
+      const response = await get(["v1", "workflows", assertWorkflowId(id)], {}, apiKey, options);
+      const { data } = parseBody(wireWorkflowGetSchema, response);
+      const wire = "workflow" in data ? data.workflow : data;
+      return { ...reshapeWorkflowDetail(wire), ...trace(response) };
+    },
+
+    async listWorkflowLogs(apiKey, id, query, options) {
+      const valid = validate(logsQuerySchema, query);
+      const response = await get(
+        ["v1", "workflows", assertWorkflowId(id), "logs"],
+        {
+          page: valid.page,
+          per_page: valid.perPage,
+          status: valid.status ?? undefined,
+          after: valid.after ?? undefined,
+        },
+        apiKey,
+        options,
+      );
+      const body = parseBody(wireLogListSchema, response);
+      return {
+        runs: body.data.logs.map(reshapeRun),
+        meta: reshapeMeta(body.meta),
+        ...trace(response),
+      };
+    },
+  };
+}
+
+function validate<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AppError("bad_request", {
+      message: `Invalid ${issue?.path.join(".") || "query"}: ${issue?.message ?? "bad value"}.`,
+    });
+  }
+  return result.data;
+}
+
+function parseBody<Schema extends z.ZodType>(
+  schema: Schema,
+  response: UpstreamJson,
+): z.output<Schema> {
+  const result = schema.safeParse(response.body);
+  if (!result.success) {
+    throw new AppError("upstream_invalid_response", {
+      requestId: readRequestId(response.headers),
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+function trace(response: UpstreamJson): Traced {
+  return { rateLimit: readRateLimit(response.headers), requestId: readRequestId(response.headers) };
+}

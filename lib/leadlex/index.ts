@@ -1,0 +1,34 @@
+import "server-only";
+import { serverEnv } from "@/lib/config/server-env";
+import { createLeadlexClient, type LeadlexClient } from "./client";
+import { realTransportDeps } from "./transport";
+
+/**
+ * The gateway to LeadLex. Pages and route handlers call these functions and never `fetch` the
+ * upstream themselves. Nothing here is cached: every call carries one user's key.
+ */
+
+/** Large enough for 100 runs with generous action results; a bigger body is refused, not buffered. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+let client: LeadlexClient | undefined;
+
+export function leadlex(): LeadlexClient {
+  if (!client) {
+    const env = serverEnv();
+    client = createLeadlexClient(
+      {
+        baseUrl: env.LEADLEX_API_URL,
+        attemptTimeoutMs: env.LEADLEX_ATTEMPT_TIMEOUT_MS,
+        totalTimeoutMs: env.LEADLEX_TOTAL_TIMEOUT_MS,
+        maxRetries: env.LEADLEX_MAX_RETRIES,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+      },
+      realTransportDeps,
+    );
+  }
+  return client;
+}
+
+export type { LeadlexClient, Traced } from "./client";
+export { isValidWorkflowId } from "./upstream-url";

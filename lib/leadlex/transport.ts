@@ -1,0 +1,178 @@
+import "server-only";
+import { AppError } from "@/lib/model/app-error";
+import { appErrorFromResponse } from "./error-mapping";
+import {
+  readRequestId,
+  readRetryAfterHeaderSeconds,
+  readRetryAfterSeconds,
+} from "./rate-limit-headers";
+import { backoffDelayMs, fitsInBudget, RETRYABLE_STATUSES } from "./retry-policy";
+
+/**
+ * The only code that talks HTTP to LeadLex: one GET with the key header, per-attempt and total
+ * time limits, bounded retries, a size cap on the body and no redirects. It returns the parsed JSON
+ * and the response headers, or throws an AppError.
+ */
+
+export interface TransportOptions {
+  attemptTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+}
+
+/** Injected so tests can drive time, randomness and the network. */
+export interface TransportDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+}
+
+export interface UpstreamJson {
+  body: unknown;
+  headers: Headers;
+}
+
+type AttemptOutcome =
+  | { kind: "answered"; status: number; headers: Headers; text: string }
+  | { kind: "timed_out" }
+  | { kind: "network_error"; error: unknown };
+
+export const realTransportDeps: TransportDeps = {
+  fetch: (...args) => fetch(...args),
+  now: () => Date.now(),
+  random: Math.random,
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      // An already-aborted signal never fires "abort" again: without this, the full wait would run.
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    }),
+};
+
+export async function getUpstreamJson(
+  url: URL,
+  apiKey: string,
+  options: TransportOptions,
+  deps: TransportDeps,
+  callerSignal?: AbortSignal,
+): Promise<UpstreamJson> {
+  const deadline = deps.now() + options.totalTimeoutMs;
+
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptOnce(url, apiKey, options, deps, deadline, callerSignal);
+
+    if (outcome.kind === "answered" && outcome.status >= 200 && outcome.status < 300) {
+      return { body: parseJson(outcome.text, outcome.headers), headers: outcome.headers };
+    }
+
+    const retryable = outcome.kind !== "answered" || RETRYABLE_STATUSES.has(outcome.status);
+    if (retryable && attempt < options.maxRetries) {
+      // Every LeadLex response carries X-RateLimit-Reset (the daily quota's reset): it is a wait
+      // only for a 429. Read on a 503 it would turn every outage into a no-retry "wait till midnight".
+      const serverWaitSeconds =
+        outcome.kind !== "answered"
+          ? null
+          : outcome.status === 429
+            ? readRetryAfterSeconds(outcome.headers, deps.now())
+            : outcome.status === 503
+              ? readRetryAfterHeaderSeconds(outcome.headers, deps.now())
+              : null;
+      const delay = backoffDelayMs({ retryIndex: attempt, serverWaitSeconds, random: deps.random });
+      if (fitsInBudget(delay, deadline - deps.now())) {
+        await deps.sleep(delay, callerSignal);
+        continue;
+      }
+    }
+    throw finalError(outcome, deps.now());
+  }
+}
+
+async function attemptOnce(
+  url: URL,
+  apiKey: string,
+  options: TransportOptions,
+  deps: TransportDeps,
+  deadline: number,
+  callerSignal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
+  const remaining = deadline - deps.now();
+  if (remaining <= 0) return { kind: "timed_out" };
+  const timeout = AbortSignal.timeout(Math.min(options.attemptTimeoutMs, remaining));
+  const signal = callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout;
+  try {
+    const response = await deps.fetch(url, {
+      method: "GET",
+      headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json" },
+      redirect: "manual",
+      // Per-user data: never stored by Next's data cache or anyone else's.
+      cache: "no-store",
+      signal,
+    });
+    const text = await readCappedText(response, options.maxResponseBytes);
+    return { kind: "answered", status: response.status, headers: response.headers, text };
+  } catch (error) {
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    if (error instanceof AppError) throw error;
+    if (timeout.aborted) return { kind: "timed_out" };
+    return { kind: "network_error", error };
+  }
+}
+
+async function readCappedText(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(response.headers);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(response.headers);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function tooLarge(headers: Headers): AppError {
+  return new AppError("upstream_invalid_response", {
+    requestId: readRequestId(headers),
+    message: "LeadLex sent a response larger than Runboard accepts. Try a smaller page size.",
+  });
+}
+
+function parseJson(text: string, headers: Headers): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AppError("upstream_invalid_response", { requestId: readRequestId(headers), cause });
+  }
+}
+
+function finalError(outcome: AttemptOutcome, nowMs: number): AppError {
+  switch (outcome.kind) {
+    case "timed_out":
+      return new AppError("upstream_timeout");
+    case "network_error":
+      return new AppError("upstream_unavailable", { cause: outcome.error });
+    case "answered":
+      return appErrorFromResponse(outcome.status, outcome.headers, outcome.text, nowMs);
+  }
+}

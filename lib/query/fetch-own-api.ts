@@ -1,0 +1,21 @@
+import { AppError, appErrorBodySchema } from "@/lib/model/app-error";
+
+/**
+ * The browser's only way to our route handlers. A failed answer becomes the same AppError the
+ * server would have thrown; a network failure on the way to our own server is reported as such.
+ */
+export async function fetchOwnApi<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { Accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new AppError("upstream_unavailable", {
+      message: "Runboard's server could not be reached. Check your connection and try again.",
+    });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok && body !== null) return body as T;
+  const parsed = appErrorBodySchema.safeParse(body);
+  throw parsed.success ? AppError.fromBody(parsed.data) : new AppError("internal_error");
+}

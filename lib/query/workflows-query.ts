@@ -1,0 +1,37 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { WorkflowsQuery } from "@/lib/model/queries";
+import type { WorkflowListPage } from "@/lib/workflows/workflow-list";
+import { fetchOwnApi } from "./fetch-own-api";
+
+/**
+ * One query key per (page, filters), used by the server's prefetch and the browser's refetches
+ * alike, so the hydrated first page is found under exactly the key the list asks for.
+ */
+export function workflowsQueryKey(query: WorkflowsQuery) {
+  return [
+    "workflows",
+    query.page,
+    query.perPage,
+    query.enabled,
+    query.entity,
+    query.search,
+  ] as const;
+}
+
+/** The canonical form `GET /api/workflows` insists on; defaults are left out. */
+export function workflowsApiPath(query: WorkflowsQuery): string {
+  const search = new URLSearchParams();
+  if (query.page !== 1) search.set("page", String(query.page));
+  search.set("per_page", String(query.perPage));
+  if (query.enabled !== null) search.set("enabled", String(query.enabled));
+  if (query.entity) search.set("entity", query.entity);
+  if (query.search) search.set("q", query.search);
+  return `/api/workflows?${search}`;
+}
+
+export function workflowsQueryOptions(query: WorkflowsQuery) {
+  return queryOptions({
+    queryKey: workflowsQueryKey(query),
+    queryFn: ({ signal }) => fetchOwnApi<WorkflowListPage>(workflowsApiPath(query), signal),
+  });
+}

@@ -1,0 +1,78 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { upstreamIsLocalEmulator } from "@/lib/config/server-env";
+import { leadlex } from "@/lib/leadlex";
+import { toAppError, type AppErrorCode } from "@/lib/model/app-error";
+import { checkApiKeyFormat, MAX_API_KEY_LENGTH } from "./api-key-format";
+import { demoKeyFor } from "./demo-keys";
+import { safeNextPath } from "./safe-next-path";
+import { clearApiKey, storeApiKey } from "./session";
+
+/**
+ * Connecting and disconnecting. Server Actions get Next's Origin check against cross-site posts;
+ * the form data is still parsed here, never trusted. The key is never sent back to the page.
+ */
+
+export interface ConnectFormState {
+  message: string | null;
+}
+
+const connectFormSchema = z.object({
+  // Read generously here; `checkApiKeyFormat` gives the precise message.
+  apiKey: z
+    .string()
+    .max(MAX_API_KEY_LENGTH * 10)
+    .optional(),
+  demo: z.string().max(40).optional(),
+  next: z.string().max(2_000).optional(),
+});
+
+const connectMessages: Partial<Record<AppErrorCode, string>> = {
+  invalid_key: "LeadLex does not recognise this key. It may be mistyped or revoked.",
+  key_expired:
+    "This key has expired. Create a new one in LeadLex (Settings → API keys) and paste it here.",
+  insufficient_permissions:
+    "This key is valid but lacks the read:workflows permission Runboard needs. Create a key with that scope.",
+  rate_limited: "LeadLex is rate-limiting this key right now. Wait a minute and try again.",
+};
+
+export async function saveApiKey(
+  _previous: ConnectFormState,
+  formData: FormData,
+): Promise<ConnectFormState> {
+  const parsed = connectFormSchema.safeParse({
+    apiKey: formData.get("apiKey") ?? undefined,
+    demo: formData.get("demo") ?? undefined,
+    next: formData.get("next") ?? undefined,
+  });
+  if (!parsed.success) return { message: "That form could not be read. Paste your key again." };
+
+  const demoKey =
+    parsed.data.demo && upstreamIsLocalEmulator() ? demoKeyFor(parsed.data.demo) : null;
+  const format = checkApiKeyFormat(demoKey ?? parsed.data.apiKey);
+  if (!format.ok) return { message: format.message };
+
+  try {
+    // The cheapest call that proves the key works and has the scope.
+    await leadlex().listWorkflows(format.key, {
+      page: 1,
+      perPage: 1,
+      enabled: null,
+      entity: null,
+      search: null,
+    });
+  } catch (error) {
+    const appError = toAppError(error);
+    return { message: connectMessages[appError.code] ?? appError.message };
+  }
+
+  await storeApiKey(format.key);
+  redirect(safeNextPath(parsed.data.next));
+}
+
+export async function forgetApiKey(): Promise<void> {
+  await clearApiKey();
+  redirect("/connect");
+}

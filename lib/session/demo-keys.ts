@@ -1,0 +1,49 @@
+import "server-only";
+
+/**
+ * The emulator's demo keys, offered as one-click choices on `/connect` when the upstream is the
+ * local emulator. The page sends only the label; the key string itself never reaches the browser.
+ */
+export const demoKeys = [
+  {
+    label: "org_full",
+    key: "wbk_demo_org_full",
+    title: "Org plan, full access",
+    description: "The usual choice: every workflow and run in the demo workspace.",
+  },
+  {
+    label: "starter",
+    key: "wbk_demo_starter",
+    title: "Starter plan",
+    description: "Same workspace, 10 calls a minute: see how rate limits look.",
+  },
+  {
+    label: "other_workspace",
+    key: "wbk_demo_other_workspace",
+    title: "Another workspace",
+    description: "A second workspace with its own workflows.",
+  },
+  {
+    label: "no_scope",
+    key: "wbk_demo_no_scope",
+    title: "Key without read:workflows",
+    description: "Valid, but lacks the scope: shows the permission message.",
+  },
+  {
+    label: "expired",
+    key: "wbk_demo_expired",
+    title: "Expired key",
+    description: "Shows what happens when a key has expired.",
+  },
+] as const;
+
+export type DemoKeyLabel = (typeof demoKeys)[number]["label"];
+
+export function demoKeyFor(label: string): string | null {
+  return demoKeys.find((demo) => demo.label === label)?.key ?? null;
+}
+
+/** What the browser may see of the demo keys: labels and words, no key strings. */
+export function demoKeyChoices() {
+  return demoKeys.map(({ label, title, description }) => ({ label, title, description }));
+}

@@ -1,0 +1,70 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_APP_PORT } from "./e2e/support/ports";
+
+/**
+ * Browser tests run against a production build (`npm run build` first) and the LeadLex emulator,
+ * on ports of their own so a running demo does not interfere. Chromium is Debian's: Playwright's
+ * own browser download is not available on this kind of machine.
+ */
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-dev-shm-usage",
+];
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: chromiumArgs,
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: "npx tsx emulator/main.ts",
+      url: `http://127.0.0.1:${E2E_EMULATOR_PORT}/__emulator/requests`,
+      env: {
+        EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+        // The suite makes far more calls than a real Org key's 200 a minute; the Starter key keeps
+        // its real limits, so the rate-limit tests still meet them.
+        EMULATOR_ORG_LIMIT_PER_MIN: "1000000",
+        EMULATOR_ORG_LIMIT_PER_DAY: "10000000",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `npx next start -p ${E2E_APP_PORT}`,
+      url: `${E2E_APP_URL}/api/health`,
+      env: {
+        LEADLEX_API_URL: `http://127.0.0.1:${E2E_EMULATOR_PORT}/functions/v1/api-gateway`,
+        SESSION_SECRET: "e2e-only-session-secret-0123456789abcdef",
+        // Short budgets keep the slow and hanging fault tests quick; production keeps 5 s / 10 s.
+        LEADLEX_ATTEMPT_TIMEOUT_MS: "2000",
+        LEADLEX_TOTAL_TIMEOUT_MS: "4000",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
+  ],
+});
