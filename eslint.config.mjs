@@ -7,6 +7,8 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    ".runboard/**",
+    "bench-results/**",
     "node_modules/**",
     "test-results/**",
     "playwright-report/**",

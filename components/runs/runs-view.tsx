@@ -1,11 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useQueryStates } from "nuqs";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { formatCount } from "@/lib/format/numbers";
 import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
@@ -14,22 +13,30 @@ import { runsQueryKey, runsQueryOptions } from "@/lib/query/runs-query";
 import {
   PAGE_SIZES,
   runsViewParsers,
-  runsViewUrlOptions,
   toLogsQuery,
   type PageSize,
   type RunsViewCorrection,
 } from "@/lib/url-state/runs-view";
+import { useUrlParams } from "@/lib/url-state/use-url-params";
 import { AfterFilter } from "./after-filter/after-filter";
 import { CopyViewLink } from "./copy-view-link";
-import { LinkCorrectionsNotice } from "./link-corrections-notice";
 import { QuotaIndicator } from "./quota-indicator";
 import { runStatusLook } from "./run-status";
 import { runDomId } from "./runs-columns";
-import { RunsEmptyState } from "./runs-empty-state";
-import { RunsErrorState } from "./runs-error-state";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
 import { StatusFilterChips } from "./status-filter-chips";
+
+// Shown only when something is off (an error, no rows, a repaired link): loaded when needed, so
+// the everyday page does not carry them in its first-load JavaScript.
+const RunsErrorState = dynamic(() => import("./runs-error-state").then((m) => m.RunsErrorState));
+const RunsEmptyState = dynamic(() => import("./runs-empty-state").then((m) => m.RunsEmptyState));
+const DataTableSkeleton = dynamic(() =>
+  import("@/components/data-table/data-table-skeleton").then((m) => m.DataTableSkeleton),
+);
+const LinkCorrectionsNotice = dynamic(() =>
+  import("./link-corrections-notice").then((m) => m.LinkCorrectionsNotice),
+);
 
 interface RunsViewProps {
   workflowId: string;
@@ -45,10 +52,7 @@ interface RunsViewProps {
  * rows kept on screen meanwhile and the next page fetched ahead.
  */
 export function RunsView({ workflowId, serverError, corrections, canonicalSearch }: RunsViewProps) {
-  const [view, setView] = useQueryStates(runsViewParsers, {
-    ...runsViewUrlOptions,
-    history: "push",
-  });
+  const [view, setView] = useUrlParams(runsViewParsers, { history: "push" });
   const query = toLogsQuery(view);
   const queryKey = JSON.stringify(runsQueryKey(workflowId, query));
   const queryClient = useQueryClient();
@@ -115,7 +119,9 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
 
   return (
     <section aria-labelledby="runs-heading" className="space-y-4">
-      <LinkCorrectionsNotice corrections={corrections} canonicalSearch={canonicalSearch} />
+      {corrections.length > 0 ? (
+        <LinkCorrectionsNotice corrections={corrections} canonicalSearch={canonicalSearch} />
+      ) : null}
 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="runs-heading" className="text-lg font-semibold">

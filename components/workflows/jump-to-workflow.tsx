@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { cleanText } from "@/lib/workflows/describe-workflow";
+import { cleanText } from "@/lib/workflows/clean-text";
 import { extractWorkflowId } from "@/lib/workflows/workflow-id";
 
 /**

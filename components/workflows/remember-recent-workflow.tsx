@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { rememberRecentWorkflow } from "@/lib/workflows/recent-workflows";
 
 export interface RememberRecentWorkflowProps {
   id: string;
@@ -12,7 +11,10 @@ export interface RememberRecentWorkflowProps {
 /** Renders nothing; on the runs page it adds the workflow to this browser's "Recently opened". */
 export function RememberRecentWorkflow({ id, name }: RememberRecentWorkflowProps) {
   useEffect(() => {
-    rememberRecentWorkflow(id, name);
+    // Loaded after the page is up: remembering can wait, the runs page's first load cannot.
+    void import("@/lib/workflows/recent-workflows").then((store) =>
+      store.rememberRecentWorkflow(id, name),
+    );
   }, [id, name]);
   return null;
 }

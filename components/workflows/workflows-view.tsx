@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useQueryStates, type SetValues } from "nuqs";
 import {
   useEffect,
   useId,
@@ -29,10 +28,10 @@ import {
   serializeWorkflowsView,
   toWorkflowsQuery,
   workflowsViewParsers,
-  workflowsViewUrlOptions,
   type PageSize,
   type WorkflowsView as WorkflowsViewState,
 } from "@/lib/url-state/workflows-view";
+import { useUrlParams } from "@/lib/url-state/use-url-params";
 import {
   cleanText,
   describeAction,
@@ -55,7 +54,7 @@ const ENTITY_LABELS: Record<EntityType, string> = {
   meeting: "Meeting",
 };
 
-type SetView = SetValues<typeof workflowsViewParsers>;
+type SetView = ReturnType<typeof useUrlParams<typeof workflowsViewParsers>>[1];
 
 /**
  * The workflow list: search, state and entity filters, the table and its pages, all read from and
@@ -63,7 +62,7 @@ type SetView = SetValues<typeof workflowsViewParsers>;
  * later pages come from `/api/workflows`, with the previous rows kept on screen meanwhile.
  */
 export function WorkflowsView() {
-  const [view, setView] = useQueryStates(workflowsViewParsers, workflowsViewUrlOptions);
+  const [view, setView] = useUrlParams(workflowsViewParsers);
   const query = toWorkflowsQuery(view);
   const queryClient = useQueryClient();
   const result = useQuery({ ...workflowsQueryOptions(query), placeholderData: keepPreviousData });

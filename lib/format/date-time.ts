@@ -1,34 +1,129 @@
 /**
- * Every date and time Runboard shows is formatted here, with a pinned locale (date-fns' en-US month
- * names) and an explicit time zone, so the server and the browser produce the same string and
- * hydration never mismatches.
+ * Every date and time Runboard shows is formatted here, with pinned English month names and an
+ * explicit time zone, so the server and the browser produce the same string and hydration never
+ * mismatches. The zone's wall-clock fields come from the platform's `Intl` (no library in the
+ * first-load bundle); the few patterns we print are written out below.
  */
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 
 export const UTC = "UTC";
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Minutes east of UTC. */
+  offsetMinutes: number;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      timeZoneName: "longOffset",
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall clock in `timeZone` at an instant. */
+export function wallClock(instant: Date | string | number, timeZone: string): WallClock {
+  const fields: Record<string, string> = {};
+  for (const part of partsFormat(timeZone).formatToParts(new Date(instant))) {
+    fields[part.type] = part.value;
+  }
+  // "GMT+05:30", "GMT-04:00", or plain "GMT" for a zero offset.
+  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(fields.timeZoneName ?? "");
+  const offsetMinutes = offset
+    ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
+    : 0;
+  return {
+    year: Number(fields.year),
+    month: Number(fields.month),
+    day: Number(fields.day),
+    hour: Number(fields.hour),
+    minute: Number(fields.minute),
+    second: Number(fields.second),
+    offsetMinutes,
+  };
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/**
+ * Formats an instant in a zone with date-fns-style tokens: `yyyy MM MMM dd d HH mm ss xxx`. Any
+ * other letter is printed as is, which is enough for the fixed patterns used here.
+ */
+export function formatZoned(
+  instant: Date | string | number,
+  timeZone: string,
+  pattern: string,
+): string {
+  const clock = wallClock(instant, timeZone);
+  return pattern.replace(/yyyy|MMM|MM|dd|d|HH|mm|ss|xxx/g, (token) => {
+    switch (token) {
+      case "yyyy":
+        return pad(clock.year, 4);
+      case "MMM":
+        return MONTHS[clock.month - 1] ?? "";
+      case "MM":
+        return pad(clock.month);
+      case "dd":
+        return pad(clock.day);
+      case "d":
+        return String(clock.day);
+      case "HH":
+        return pad(clock.hour);
+      case "mm":
+        return pad(clock.minute);
+      case "ss":
+        return pad(clock.second);
+      default:
+        return offsetText(clock.offsetMinutes);
+    }
+  });
+}
+
 /** `17 Apr 2026, 09:31:00` in the given zone. */
 export function formatDateTime(iso: string, timeZone: string): string {
-  return format(new TZDate(iso, timeZone), "d MMM yyyy, HH:mm:ss");
+  return formatZoned(iso, timeZone, "d MMM yyyy, HH:mm:ss");
 }
 
 /** `17 Apr, 09:31` — compact, for table cells. The year is added when it is not `now`'s year. */
 export function formatShortDateTime(iso: string, timeZone: string, nowIso: string): string {
-  const date = new TZDate(iso, timeZone);
-  const sameYear = date.getFullYear() === new TZDate(nowIso, timeZone).getFullYear();
-  return format(date, sameYear ? "d MMM, HH:mm" : "d MMM yyyy, HH:mm");
+  const sameYear = wallClock(iso, timeZone).year === wallClock(nowIso, timeZone).year;
+  return formatZoned(iso, timeZone, sameYear ? "d MMM, HH:mm" : "d MMM yyyy, HH:mm");
 }
 
 /** The zone's offset at that instant, e.g. `UTC`, `UTC+02:00`. */
 export function formatZoneOffset(iso: string, timeZone: string): string {
   if (timeZone === UTC) return "UTC";
-  return `UTC${format(new TZDate(iso, timeZone), "xxx")}`;
+  return `UTC${formatZoned(iso, timeZone, "xxx")}`;
 }
 
 /** `2026-04-17 09:31:00 UTC` — unambiguous, for tooltips and copying. */
 export function formatExactUtc(iso: string): string {
-  return `${format(new TZDate(iso, UTC), "yyyy-MM-dd HH:mm:ss")} UTC`;
+  return `${formatZoned(iso, UTC, "yyyy-MM-dd HH:mm:ss")} UTC`;
 }
 
 const MINUTE = 60;
@@ -66,4 +161,13 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `17 Apr 2026, 09:31` in the zone: a filter bound reads to the minute, but keeps its seconds when
+ * it has some (presets do), so the label never claims a bound it does not apply.
+ */
+export function formatBoundDateTime(iso: string, timeZone: string): string {
+  const { second } = wallClock(iso, timeZone);
+  return formatZoned(iso, timeZone, second === 0 ? "d MMM yyyy, HH:mm" : "d MMM yyyy, HH:mm:ss");
 }

@@ -4,7 +4,6 @@ import {
   addCalendarMonths,
   dayOfWeek,
   endOfCalendarWeek,
-  formatBoundDateTime,
   isoToWallTime,
   monthGrid,
   presetAfter,
@@ -12,6 +11,7 @@ import {
   wallTimeToIso,
   yearMonthOf,
 } from "./zoned-wall-time";
+import { formatBoundDateTime } from "./date-time";
 
 const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";

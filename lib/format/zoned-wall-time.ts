@@ -13,9 +13,8 @@
  * Plain dates ("YYYY-MM-DD") are computed on UTC days, so the calendar never depends on the zone
  * of the machine it runs on.
  */
-import { TZDate, tzOffset } from "@date-fns/tz";
-import { format } from "date-fns";
-import { isValidTimeZone } from "./date-time";
+import { tzOffset } from "@date-fns/tz";
+import { formatZoned, isValidTimeZone } from "./date-time";
 import { parseIsoInstant, toIsoSeconds } from "./iso-instant";
 
 /** A reading of a wall clock: `date` is `YYYY-MM-DD`, `time` is `HH:mm` (24-hour). */
@@ -72,22 +71,15 @@ export function wallTimeToIso(wall: WallTime, timeZone: string): string | null {
 export function isoToWallTime(iso: string, timeZone: string): WallTime | null {
   const date = parseIsoInstant(iso);
   if (!date || !isValidTimeZone(timeZone)) return null;
-  const zoned = new TZDate(date.getTime(), timeZone);
-  return { date: format(zoned, "yyyy-MM-dd"), time: format(zoned, "HH:mm") };
+  return {
+    date: formatZoned(date, timeZone, "yyyy-MM-dd"),
+    time: formatZoned(date, timeZone, "HH:mm"),
+  };
 }
 
 /** The lower bound for a preset, counted back from `nowMs`, in whole seconds (rounded down). */
 export function presetAfter(preset: AfterPreset, nowMs: number): string {
   return toIsoSeconds(new Date(nowMs - PRESET_MS[preset]));
-}
-
-/**
- * `17 Apr 2026, 09:31` in the zone: a filter bound reads to the minute, but keeps its seconds when
- * it has some (presets do), so the label never claims a bound it does not apply.
- */
-export function formatBoundDateTime(iso: string, timeZone: string): string {
-  const zoned = new TZDate(iso, timeZone);
-  return format(zoned, zoned.getSeconds() === 0 ? "d MMM yyyy, HH:mm" : "d MMM yyyy, HH:mm:ss");
 }
 
 /**

@@ -2,14 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/model/app-error";
 import type { RateLimitStatus } from "@/lib/model/page-meta";
-import {
-  logsQuerySchema,
-  workflowsQuerySchema,
-  type LogsQuery,
-  type WorkflowsQuery,
-} from "@/lib/model/queries";
+import type { LogsQuery, WorkflowsQuery } from "@/lib/model/queries";
 import type { RunsPage } from "@/lib/model/run";
 import type { WorkflowDetail, WorkflowsPage } from "@/lib/model/workflow";
+import { logsQuerySchema, workflowsQuerySchema } from "./query-schemas";
 import { readRateLimit, readRequestId } from "./rate-limit-headers";
 import { reshapeMeta, reshapeRun, reshapeWorkflow, reshapeWorkflowDetail } from "./reshape";
 import {

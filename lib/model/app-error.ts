@@ -3,8 +3,6 @@
  * before it reaches a page or a response body; upstream bodies and headers are never passed on.
  * This module is shared by the server and the browser, so it holds no secrets and no server code.
  */
-import { z } from "zod";
-
 export const appErrorCodes = [
   "not_connected",
   "invalid_key",
@@ -64,16 +62,41 @@ export function isRetryable(code: AppErrorCode): boolean {
   );
 }
 
-export const appErrorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(appErrorCodes),
-    message: z.string(),
-    requestId: z.string().nullable(),
-    retryAfterSeconds: z.number().int().nonnegative().nullable(),
-  }),
-});
+export interface AppErrorBody {
+  error: {
+    code: AppErrorCode;
+    message: string;
+    requestId: string | null;
+    retryAfterSeconds: number | null;
+  };
+}
 
-export type AppErrorBody = z.infer<typeof appErrorBodySchema>;
+/**
+ * Checks that a response body is our own error body. Written by hand rather than with zod, because
+ * it runs in the browser, where every kilobyte of library is paid for on each first load.
+ */
+export function parseAppErrorBody(value: unknown): AppErrorBody | null {
+  if (typeof value !== "object" || value === null || !("error" in value)) return null;
+  const error: unknown = value.error;
+  if (typeof error !== "object" || error === null) return null;
+  const { code, message, requestId, retryAfterSeconds } = error as Record<string, unknown>;
+  if (typeof code !== "string" || !(appErrorCodes as readonly string[]).includes(code)) return null;
+  if (typeof message !== "string") return null;
+  if (requestId !== null && typeof requestId !== "string") return null;
+  if (
+    retryAfterSeconds !== null &&
+    !(
+      typeof retryAfterSeconds === "number" &&
+      Number.isInteger(retryAfterSeconds) &&
+      retryAfterSeconds >= 0
+    )
+  ) {
+    return null;
+  }
+  return {
+    error: { code: code as AppErrorCode, message, requestId, retryAfterSeconds },
+  };
+}
 
 export interface AppErrorInit {
   message?: string;

@@ -1,4 +1,4 @@
-import { AppError, appErrorBodySchema } from "@/lib/model/app-error";
+import { AppError, parseAppErrorBody } from "@/lib/model/app-error";
 
 /**
  * The browser's only way to our route handlers. A failed answer becomes the same AppError the
@@ -16,6 +16,6 @@ export async function fetchOwnApi<T>(path: string, signal?: AbortSignal): Promis
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok && body !== null) return body as T;
-  const parsed = appErrorBodySchema.safeParse(body);
-  throw parsed.success ? AppError.fromBody(parsed.data) : new AppError("internal_error");
+  const errorBody = parseAppErrorBody(body);
+  throw errorBody ? AppError.fromBody(errorBody) : new AppError("internal_error");
 }

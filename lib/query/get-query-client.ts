@@ -1,5 +1,4 @@
 import { isServer, QueryClient } from "@tanstack/react-query";
-import { AppError } from "@/lib/model/app-error";
 
 /**
  * A fresh QueryClient per server request (so one user's data can never be served to another) and
@@ -11,8 +10,8 @@ function makeQueryClient(): QueryClient {
       queries: {
         // Prefetched on the server: do not refetch the same data right after hydration.
         staleTime: 30_000,
-        // The gateway already retried upstream; an AppError is its final answer.
-        retry: (failureCount, error) => !(error instanceof AppError) && failureCount < 1,
+        // The gateway already retried upstream, within its time budget: its answer is final.
+        retry: false,
         refetchOnWindowFocus: false,
       },
     },

@@ -1,10 +1,10 @@
 /**
  * The runs view's state, as it lives in the URL: `status`, `after`, `page`, `per_page`, `open`.
- * One parser map serves the server page (`loadRunsView`) and the browser (`useQueryStates`), so
+ * One parser map serves the server page (`loadRunsView`) and the browser (`useUrlParams`), so
  * both read a link the same way. The parsers are forgiving on purpose (`FAILED` reads as `failed`,
  * `page=-3` as page 1); `findRunsViewCorrections` names every such repair so the page can say so.
  */
-import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 import { parseIsoInstant, toIsoSeconds } from "@/lib/format/iso-instant";
 import { DEFAULT_PER_PAGE, MAX_PAGE, type LogsQuery } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
@@ -44,18 +44,11 @@ export function readRunId(raw: string): string | null {
   return RUN_ID.test(raw) ? raw : null;
 }
 
-const parseAsStatus = createParser<RunStatus>({ parse: readStatus, serialize: (value) => value });
-const parseAsPageSize = createParser<PageSize>({
-  parse: readPageSize,
-  serialize: (value) => String(value),
-});
-const parseAsAfter = createParser<string>({ parse: readAfter, serialize: (value) => value });
-const parseAsRunId = createParser<string>({ parse: readRunId, serialize: (value) => value });
-const parseAsPage = createParser<number>({
-  parse: readPage,
-  serialize: (value) => String(value),
-  eq: (a, b) => a === b,
-});
+const parseAsStatus = urlParam<RunStatus>(readStatus, (value) => value);
+const parseAsPageSize = urlParam<PageSize>(readPageSize);
+const parseAsAfter = urlParam<string>(readAfter, (value) => value);
+const parseAsRunId = urlParam<string>(readRunId, (value) => value);
+const parseAsPage = urlParam<number>(readPage);
 
 export const runsViewParsers = {
   status: parseAsStatus,
@@ -65,13 +58,10 @@ export const runsViewParsers = {
   open: parseAsRunId,
 };
 
-// Defaults are left out of the URL, so a plain link stays plain.
-export const runsViewUrlOptions = { clearOnDefault: true } as const;
-
 export const loadRunsView = createLoader(runsViewParsers);
-export const serializeRunsView = createSerializer(runsViewParsers, runsViewUrlOptions);
+export const serializeRunsView = createSerializer(runsViewParsers);
 
-export type RunsView = inferParserType<typeof runsViewParsers>;
+export type RunsView = UrlParamValues<typeof runsViewParsers>;
 
 export function toLogsQuery(view: RunsView): LogsQuery {
   return { page: view.page, perPage: view.per_page, status: view.status, after: view.after };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SEARCH_LENGTH, workflowsQuerySchema } from "@/lib/model/queries";
+import { workflowsQuerySchema } from "@/lib/leadlex/query-schemas";
+import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
 import {
   describeWorkflowsMatch,
   findWorkflowsViewCorrections,

@@ -1,11 +1,11 @@
 /**
  * The workflow list's state, as it lives in the URL: `q`, `enabled`, `entity`, `page`, `per_page`.
- * One parser map serves the server page (`loadWorkflowsView`) and the browser (`useQueryStates`), so
+ * One parser map serves the server page (`loadWorkflowsView`) and the browser (`useUrlParams`), so
  * both read a link the same way. The parsers are forgiving on purpose (`enabled=TRUE` reads as
  * true, `entity=Deal` as deal, a search with control characters loses them);
  * `findWorkflowsViewCorrections` names every repair that changes what is shown so the page can say so.
  */
-import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 import { formatCount } from "@/lib/format/numbers";
 import { DEFAULT_PER_PAGE, MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
 import { entityTypes, type EntityType } from "@/lib/model/workflow";
@@ -47,21 +47,11 @@ export function readEntity(raw: string): EntityType | null {
   return isEntityType(value) ? value : null;
 }
 
-const parseAsSearch = createParser<string>({ parse: readSearch, serialize: (value) => value });
-const parseAsEnabled = createParser<boolean>({
-  parse: readEnabled,
-  serialize: (value) => String(value),
-});
-const parseAsEntity = createParser<EntityType>({ parse: readEntity, serialize: (value) => value });
-const parseAsPage = createParser<number>({
-  parse: readPage,
-  serialize: (value) => String(value),
-  eq: (a, b) => a === b,
-});
-const parseAsPageSize = createParser<PageSize>({
-  parse: readPageSize,
-  serialize: (value) => String(value),
-});
+const parseAsSearch = urlParam<string>(readSearch, (value) => value);
+const parseAsEnabled = urlParam<boolean>(readEnabled);
+const parseAsEntity = urlParam<EntityType>(readEntity, (value) => value);
+const parseAsPage = urlParam<number>(readPage);
+const parseAsPageSize = urlParam<PageSize>(readPageSize);
 
 export const workflowsViewParsers = {
   q: parseAsSearch,
@@ -71,16 +61,10 @@ export const workflowsViewParsers = {
   per_page: parseAsPageSize.withDefault(DEFAULT_PER_PAGE as PageSize),
 };
 
-// Defaults are left out of the URL, so a plain link stays plain.
-export const workflowsViewUrlOptions = { clearOnDefault: true } as const;
-
 export const loadWorkflowsView = createLoader(workflowsViewParsers);
-export const serializeWorkflowsView = createSerializer(
-  workflowsViewParsers,
-  workflowsViewUrlOptions,
-);
+export const serializeWorkflowsView = createSerializer(workflowsViewParsers);
 
-export type WorkflowsView = inferParserType<typeof workflowsViewParsers>;
+export type WorkflowsView = UrlParamValues<typeof workflowsViewParsers>;
 
 export function toWorkflowsQuery(view: WorkflowsView): WorkflowsQuery {
   return {

@@ -4,9 +4,8 @@
  * written anything there, so it is checked entry by entry and whatever does not fit is ignored.
  * The pure list operations are separate from the storage access so they can be tested alone.
  */
-import { z } from "zod";
 import { parseIsoInstant } from "@/lib/format/iso-instant";
-import { cleanText, MAX_NAME_LENGTH } from "./describe-workflow";
+import { cleanText, MAX_NAME_LENGTH } from "./clean-text";
 import { isWorkflowId } from "./workflow-id";
 
 export const RECENT_WORKFLOWS_KEY = "runboard:recent-workflows";
@@ -21,14 +20,16 @@ export interface RecentWorkflow {
   openedAt: string;
 }
 
-const recentWorkflowSchema = z.object({
-  id: z.string().refine(isWorkflowId, "not a workflow id"),
-  name: z.string().max(MAX_NAME_LENGTH * 4),
-  openedAt: z
-    .string()
-    .max(64)
-    .refine((value) => parseIsoInstant(value) !== null, "not an instant"),
-});
+/** One stored entry, checked by hand: zod would add tens of kilobytes to the page for this. */
+function readEntry(item: unknown): RecentWorkflow | null {
+  if (typeof item !== "object" || item === null) return null;
+  const { id, name, openedAt } = item as Record<string, unknown>;
+  if (typeof id !== "string" || !isWorkflowId(id)) return null;
+  if (typeof name !== "string" || name.length > MAX_NAME_LENGTH * 4) return null;
+  if (typeof openedAt !== "string" || openedAt.length > 64 || !parseIsoInstant(openedAt))
+    return null;
+  return { id, name: cleanText(name, MAX_NAME_LENGTH), openedAt };
+}
 
 /** Reads stored text: valid entries only, one per id, newest first, at most eight. */
 export function parseRecentWorkflows(raw: string | null): RecentWorkflow[] {
@@ -42,10 +43,8 @@ export function parseRecentWorkflows(raw: string | null): RecentWorkflow[] {
   if (!Array.isArray(data)) return [];
   const entries: RecentWorkflow[] = [];
   for (const item of data) {
-    const parsed = recentWorkflowSchema.safeParse(item);
-    if (parsed.success) {
-      entries.push({ ...parsed.data, name: cleanText(parsed.data.name, MAX_NAME_LENGTH) });
-    }
+    const entry = readEntry(item);
+    if (entry) entries.push(entry);
   }
   return normalise(entries);
 }

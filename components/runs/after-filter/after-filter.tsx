@@ -12,9 +12,8 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { ClockIcon, CloseIcon } from "@/components/ui/icons";
-import { formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
+import { formatBoundDateTime, formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { parseIsoInstant } from "@/lib/format/iso-instant";
-import { formatBoundDateTime } from "@/lib/format/zoned-wall-time";
 
 const AfterPickerDialog = dynamic(
   () => import("./after-picker-dialog").then((module) => module.AfterPickerDialog),

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  logsQuerySchema,
-  MAX_PAGE,
-  MAX_PER_PAGE,
-  MAX_SEARCH_LENGTH,
-  workflowsQuerySchema,
-} from "./queries";
+import { MAX_PAGE, MAX_PER_PAGE, MAX_SEARCH_LENGTH } from "@/lib/model/queries";
+import { logsQuerySchema, workflowsQuerySchema } from "./query-schemas";
 
 const logs = { page: 1, perPage: 25, status: null, after: null };
 const workflows = { page: 1, perPage: 25, enabled: null, entity: null, search: null };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatDateTime,
+  formatExactUtc,
+  formatRelative,
+  formatShortDateTime,
+  formatZoned,
+  formatZoneOffset,
+} from "./date-time";
+
+const SEED_RUN = "2026-04-17T09:31:00Z";
+
+describe("formatZoned", () => {
+  it("prints every supported token in the given zone", () => {
+    expect(formatZoned(SEED_RUN, "Europe/Berlin", "yyyy-MM-dd HH:mm:ss xxx")).toBe(
+      "2026-04-17 11:31:00 +02:00",
+    );
+    expect(formatZoned(SEED_RUN, "Europe/Berlin", "d MMM yyyy")).toBe("17 Apr 2026");
+    expect(formatZoned(SEED_RUN, "UTC", "HH:mm xxx")).toBe("09:31 +00:00");
+  });
+
+  it("handles negative and half-hour offsets", () => {
+    expect(formatZoned(SEED_RUN, "America/New_York", "HH:mm xxx")).toBe("05:31 -04:00");
+    expect(formatZoned(SEED_RUN, "Asia/Kolkata", "HH:mm xxx")).toBe("15:01 +05:30");
+    expect(formatZoned("2026-04-17T23:59:59Z", "Pacific/Kiritimati", "d HH:mm xxx")).toBe(
+      "18 13:59 +14:00",
+    );
+  });
+});
+
+describe("date formats", () => {
+  it("shows the same instant in UTC and in a local zone", () => {
+    expect(formatDateTime(SEED_RUN, "UTC")).toBe("17 Apr 2026, 09:31:00");
+    expect(formatDateTime(SEED_RUN, "Europe/Berlin")).toBe("17 Apr 2026, 11:31:00");
+    expect(formatExactUtc(SEED_RUN)).toBe("2026-04-17 09:31:00 UTC");
+  });
+
+  it("names the offset in effect at that instant (summer and winter time)", () => {
+    expect(formatZoneOffset(SEED_RUN, "Europe/Berlin")).toBe("UTC+02:00");
+    expect(formatZoneOffset("2026-01-17T09:31:00Z", "Europe/Berlin")).toBe("UTC+01:00");
+    expect(formatZoneOffset(SEED_RUN, "UTC")).toBe("UTC");
+  });
+
+  it("drops the year only within the current year", () => {
+    expect(formatShortDateTime(SEED_RUN, "UTC", "2026-11-25T00:00:00Z")).toBe("17 Apr, 09:31");
+    expect(formatShortDateTime(SEED_RUN, "UTC", "2027-01-02T00:00:00Z")).toBe("17 Apr 2026, 09:31");
+  });
+
+  it("says how long ago, or how long until", () => {
+    const now = "2026-04-17T12:00:00Z";
+    expect(formatRelative("2026-04-17T11:59:55Z", now)).toBe("just now");
+    expect(formatRelative("2026-04-17T11:59:15Z", now)).toBe("45 s ago");
+    expect(formatRelative("2026-04-17T11:48:00Z", now)).toBe("12 min ago");
+    expect(formatRelative(SEED_RUN, now)).toBe("2 h ago");
+    expect(formatRelative("2026-04-12T12:00:00Z", now)).toBe("5 d ago");
+    expect(formatRelative("2026-04-17T12:03:00Z", now)).toBe("in 3 min");
+  });
+});
