@@ -17,8 +17,11 @@ interface RouteStats {
   firstLoadChunkPaths: string[];
 }
 
-function firstLoadSizes(projectDir: string): Map<string, { raw: number; gzip: number }> {
-  const statsFile = join(projectDir, ".next/diagnostics/route-bundle-stats.json");
+function firstLoadSizes(
+  projectDir: string,
+  distDir = ".next",
+): Map<string, { raw: number; gzip: number }> {
+  const statsFile = join(projectDir, distDir, "diagnostics/route-bundle-stats.json");
   if (!existsSync(statsFile)) throw new Error(`${statsFile} is missing: run the build first.`);
   const stats = JSON.parse(readFileSync(statsFile, "utf8")) as RouteStats[];
   const sizes = new Map<string, { raw: number; gzip: number }>();
@@ -26,7 +29,8 @@ function firstLoadSizes(projectDir: string): Map<string, { raw: number; gzip: nu
     let raw = 0;
     let gzip = 0;
     for (const chunk of firstLoadChunkPaths) {
-      const bytes = readFileSync(join(projectDir, chunk));
+      const relative = chunk.startsWith(`${distDir}/`) ? chunk.slice(distDir.length + 1) : chunk;
+      const bytes = readFileSync(join(projectDir, distDir, relative.replace(/^\.next\//, "")));
       raw += bytes.length;
       gzip += gzipSync(bytes, { level: 9 }).length;
     }
@@ -63,7 +67,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const floor = firstLoadSizes(buildFloorProject()).get("/");
 if (!floor) throw new Error("The floor project has no / route.");
-const ours = firstLoadSizes(root);
+const ours = firstLoadSizes(root, process.env.NEXT_DIST_DIR ?? ".next");
 
 console.log(
   `First-load JS per route (gzip level 9); floor = empty page, ${kb(floor.gzip)} gzip / ${kb(floor.raw)} raw`,
