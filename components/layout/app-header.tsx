@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { forgetApiKey } from "@/lib/session/actions";
+import { SignOutButton } from "@/components/session/sign-out-button";
 import { readKeyHint } from "@/lib/session/session";
 
 /** The top bar: home link, and which key is connected with a way to disconnect it. */
@@ -13,17 +13,12 @@ export async function AppHeader() {
           Runboard
         </Link>
         {keyHint ? (
-          <form action={forgetApiKey} className="flex items-center gap-3 text-sm">
+          <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline dark:text-slate-400">
               Key ending <span className="font-mono">…{keyHint}</span>
             </span>
-            <button
-              type="submit"
-              className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-            >
-              Sign out
-            </button>
-          </form>
+            <SignOutButton />
+          </div>
         ) : null}
       </div>
     </header>

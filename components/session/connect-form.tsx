@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useId, useState } from "react";
 import { saveApiKey, type ConnectFormState } from "@/lib/session/actions";
 import { MAX_API_KEY_LENGTH } from "@/lib/session/api-key-format";
@@ -23,6 +24,9 @@ const initialState: ConnectFormState = { message: null };
  */
 export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
   const [state, formAction, pending] = useActionState(saveApiKey, initialState);
+  const queryClient = useQueryClient();
+  // A new key may see another workspace: nothing cached under the previous key may be shown.
+  const forgetCachedData = () => queryClient.clear();
   const [apiKey, setApiKey] = useState("");
   const [revealed, setRevealed] = useState(false);
   const inputId = useId();
@@ -30,7 +34,12 @@ export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
 
   return (
     <div className="mt-6 space-y-8">
-      <form action={formAction} className="space-y-3" aria-busy={pending}>
+      <form
+        action={formAction}
+        onSubmit={forgetCachedData}
+        className="space-y-3"
+        aria-busy={pending}
+      >
         <input type="hidden" name="next" value={returnTo} />
         <label htmlFor={inputId} className="block text-sm font-medium">
           API key
@@ -84,7 +93,7 @@ export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
           <ul className="mt-3 grid gap-2 sm:grid-cols-2">
             {demoKeys.map((demo) => (
               <li key={demo.label}>
-                <form action={formAction}>
+                <form action={formAction} onSubmit={forgetCachedData}>
                   <input type="hidden" name="next" value={returnTo} />
                   <input type="hidden" name="demo" value={demo.label} />
                   <button

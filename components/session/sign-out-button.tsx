@@ -1,0 +1,31 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { forgetApiKey } from "@/lib/session/actions";
+
+/**
+ * Signs out, and first forgets what this browser kept of the old key's workspace: cached runs
+ * (another key may open the same URLs next) and the recently opened workflows.
+ */
+export function SignOutButton() {
+  const queryClient = useQueryClient();
+  return (
+    <form
+      action={forgetApiKey}
+      onSubmit={() => {
+        queryClient.clear();
+        // Loaded on demand: every page carries this button, few ever press it.
+        void import("@/lib/workflows/recent-workflows").then((store) =>
+          store.forgetRecentWorkflows(),
+        );
+      }}
+    >
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
+        Sign out
+      </button>
+    </form>
+  );
+}
