@@ -1,11 +1,32 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_APP_PORT } from "./e2e/support/ports";
+import {
+  E2E_APP_PORT,
+  E2E_APP_URL,
+  E2E_CLOSED_UPSTREAM_PORT,
+  E2E_DOWN_APP_PORT,
+  E2E_DOWN_APP_URL,
+  E2E_EMULATOR_PORT,
+} from "./e2e/support/ports";
+import { APP_SERVER_LOG, DOWN_APP_SERVER_LOG } from "./e2e/support/server-logs";
 
 /**
  * Browser tests run against a production build (`npm run build` first) and the LeadLex emulator,
  * on ports of their own so a running demo does not interfere. Chromium is Debian's: Playwright's
  * own browser download is not available on this kind of machine.
  */
+/** The app servers' settings; the two differ only in where LeadLex is. */
+const appServerEnv = {
+  SESSION_SECRET: "e2e-only-session-secret-0123456789abcdef",
+  // Short budgets keep the slow and hanging fault tests quick; production keeps 5 s / 10 s.
+  LEADLEX_ATTEMPT_TIMEOUT_MS: "2000",
+  LEADLEX_TOTAL_TIMEOUT_MS: "4000",
+};
+
+/** `next start`, its output also copied to a file the secrecy tests read (the key must not be in it). */
+function appServerCommand(port: number, logFile: string): string {
+  return `npx tsx e2e/support/tee-server-log.ts ${logFile} -- npx next start -p ${port}`;
+}
+
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -52,14 +73,25 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `npx next start -p ${E2E_APP_PORT}`,
+      command: appServerCommand(E2E_APP_PORT, APP_SERVER_LOG),
       url: `${E2E_APP_URL}/api/health`,
       env: {
+        ...appServerEnv,
         LEADLEX_API_URL: `http://127.0.0.1:${E2E_EMULATOR_PORT}/functions/v1/api-gateway`,
-        SESSION_SECRET: "e2e-only-session-secret-0123456789abcdef",
-        // Short budgets keep the slow and hanging fault tests quick; production keeps 5 s / 10 s.
-        LEADLEX_ATTEMPT_TIMEOUT_MS: "2000",
-        LEADLEX_TOTAL_TIMEOUT_MS: "4000",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
+    {
+      // "LeadLex is down": the same build pointed at a port nothing listens on
+      // (e2e/reliability checks that it really refuses connections).
+      command: appServerCommand(E2E_DOWN_APP_PORT, DOWN_APP_SERVER_LOG),
+      url: `${E2E_DOWN_APP_URL}/api/health`,
+      env: {
+        ...appServerEnv,
+        LEADLEX_API_URL: `http://127.0.0.1:${E2E_CLOSED_UPSTREAM_PORT}/functions/v1/api-gateway`,
       },
       reuseExistingServer: false,
       stdout: "pipe",

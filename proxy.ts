@@ -1,32 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/security/security-headers";
+import {
+  contentSecurityPolicy,
+  isCrossOriginWrite,
+  REFUSAL_CONTENT_SECURITY_POLICY,
+  staticSecurityHeaders,
+} from "@/lib/security/security-headers";
 
 /**
- * Adds a per-request CSP nonce and the security headers to every response. This is not an
- * authorisation layer: pages and route handlers check the session themselves.
+ * Adds a per-request CSP nonce and the security headers to every response, and turns away three
+ * kinds of request before any page or handler runs. This is not an authorisation layer: pages and
+ * route handlers check the session themselves.
  */
 export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === "production";
+  const api = request.nextUrl.pathname.startsWith("/api/");
+
+  // Next decodes dynamic segments itself and answers a bare 500 on `%ff` or a lone `%`; a path
+  // that cannot be decoded is the client's mistake, so it gets a 400 that says so.
+  if (!isDecodablePath(request.nextUrl.pathname)) {
+    return refuse(400, "The address contains malformed percent-encoding.", api, production);
+  }
+
+  // Server Actions check Origin too, but answer a forged post with a 500 and an error log; every
+  // state-changing request from another site stops here with a 403 instead.
+  if (isCrossOriginWrite(request.method, request.headers)) {
+    return refuse(403, "Cross-site requests are not accepted.", api, production);
+  }
 
   // Our API is for our own pages. Browsers label cross-site requests; refuse them outright.
-  if (
-    request.nextUrl.pathname.startsWith("/api/") &&
-    request.headers.get("sec-fetch-site") === "cross-site"
-  ) {
-    return withHeaders(
-      NextResponse.json(
-        {
-          error: {
-            code: "bad_request",
-            message: "Cross-site requests are not accepted.",
-            requestId: null,
-            retryAfterSeconds: null,
-          },
-        },
-        { status: 403, headers: { "Cache-Control": "private, no-store" } },
-      ),
-      production,
-    );
+  if (api && request.headers.get("sec-fetch-site") === "cross-site") {
+    return refuse(403, "Cross-site requests are not accepted.", api, production);
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -37,6 +40,42 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // Everything this proxy sees is per-user or per-request (a nonce, at least). Pages and handlers
+  // set this themselves; the default covers what Next answers on its own, such as the redirect
+  // that adds `?_rsc` to an RSC request.
+  response.headers.set("Cache-Control", "private, no-store");
+  return withHeaders(response, production);
+}
+
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Our JSON error body for the API; plain text elsewhere (no page to render it in). */
+function refuse(status: 400 | 403, message: string, api: boolean, production: boolean) {
+  const headers = { "Cache-Control": "private, no-store" };
+  const response = api
+    ? NextResponse.json(
+        {
+          error: {
+            code: "bad_request",
+            message,
+            requestId: null,
+            retryAfterSeconds: null,
+          },
+        },
+        { status, headers },
+      )
+    : new NextResponse(`${message}\n`, {
+        status,
+        headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+      });
+  response.headers.set("Content-Security-Policy", REFUSAL_CONTENT_SECURITY_POLICY);
   return withHeaders(response, production);
 }
 

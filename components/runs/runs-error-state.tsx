@@ -22,7 +22,7 @@ const titleByCode: Partial<Record<AppError["code"], string>> = {
   not_found: "Workflow not found",
   bad_request: "That request was not valid",
   rate_limited: "Rate limit reached",
-  upstream_unavailable: "LeadLex is not answering",
+  upstream_unavailable: "LeadLex is unavailable",
   upstream_timeout: "LeadLex timed out",
   upstream_invalid_response: "LeadLex sent an unreadable answer",
 };

@@ -17,6 +17,13 @@ export function jsonOk(body: unknown): Response {
 }
 
 export function jsonError(error: unknown, route: string): Response {
+  // The browser went away (a navigation cancels its fetch) and the gateway stopped at once. Not a
+  // failure of ours: without this it would be logged as an internal error on every quick click.
+  if (isClientAbort(error)) {
+    logServerEvent("info", "request_aborted", { route });
+    // nginx's "client closed request"; nobody is left to read it.
+    return new Response(null, { status: 499, headers: PRIVATE_HEADERS });
+  }
   const appError = toAppError(error);
   logServerEvent(appError.status >= 500 ? "error" : "warn", "request_failed", {
     route,
@@ -30,6 +37,10 @@ export function jsonError(error: unknown, route: string): Response {
   if (appError.retryAfterSeconds !== null)
     headers["Retry-After"] = String(appError.retryAfterSeconds);
   return new Response(JSON.stringify(appError.toBody()), { status: appError.status, headers });
+}
+
+function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === "AbortError";
 }
 
 export { AppError };

@@ -45,6 +45,17 @@ describe("appErrorFromResponse", () => {
     expect(JSON.stringify(error.toBody())).not.toContain("upstream-secret");
   });
 
+  it.each([
+    [500, /^LeadLex reported an internal error \(HTTP 500\)\./],
+    [501, /^LeadLex reported an internal error \(HTTP 501\)\./],
+    [502, /^LeadLex is temporarily unavailable \(HTTP 502\)\./],
+    [503, /^LeadLex is temporarily unavailable \(HTTP 503\)\./],
+    [504, /^LeadLex's gateway timed out \(HTTP 504\)\./],
+    [418, /^LeadLex answered with an unexpected status \(HTTP 418\)\./],
+  ])("names the failure and its status for a %i", (status, message) => {
+    expect(map(status, errorBody("x", SECRET_MESSAGE)).message).toMatch(message);
+  });
+
   it("tells an expired key from an unknown one by the upstream message", () => {
     const expired = map(401, errorBody("invalid_key", "API key has Expired"));
     expect(expired.code).toBe("key_expired");

@@ -44,10 +44,29 @@ export function appErrorFromResponse(
         retryAfterSeconds: readRetryAfterSeconds(headers, nowMs),
       });
     case 504:
-      return new AppError("upstream_timeout", { requestId });
+      return new AppError("upstream_timeout", {
+        requestId,
+        message: "LeadLex's gateway timed out (HTTP 504). Try again in a moment.",
+      });
   }
-  if (status >= 500) return new AppError("upstream_unavailable", { requestId });
-  return new AppError("upstream_invalid_response", { requestId });
+  // Each 5xx says which failure it was: "internal error" and "unavailable" call for different
+  // patience, and the status is what LeadLex support will ask for along with the request id.
+  if (status === 502 || status === 503) {
+    return new AppError("upstream_unavailable", {
+      requestId,
+      message: `LeadLex is temporarily unavailable (HTTP ${status}). This is usually brief; try again in a moment.`,
+    });
+  }
+  if (status >= 500) {
+    return new AppError("upstream_unavailable", {
+      requestId,
+      message: `LeadLex reported an internal error (HTTP ${status}). Try again; if it persists, quote the request id to LeadLex support.`,
+    });
+  }
+  return new AppError("upstream_invalid_response", {
+    requestId,
+    message: `LeadLex answered with an unexpected status (HTTP ${status}). Nothing was changed; try again, and quote the request id if it persists.`,
+  });
 }
 
 function upstreamMessage(bodyText: string): string {

@@ -227,6 +227,24 @@ describe("getUpstreamJson: retries", () => {
     expect(h.fetch).toHaveBeenCalledTimes(3);
   });
 
+  it.each([
+    ["ECONNREFUSED", /^Runboard could not connect to LeadLex: the connection was refused\./],
+    ["ENOTFOUND", /^Runboard could not find LeadLex's server/],
+    ["UND_ERR_SOCKET", /^The connection to LeadLex was cut before it answered\./],
+    ["ECONNRESET", /^The connection to LeadLex was cut before it answered\./],
+    ["EWHATEVER", /^Runboard could not reach LeadLex \(a network error\)\./],
+  ])("says how the connection failed (%s), from the error code only", async (code, message) => {
+    const failure = () =>
+      new TypeError("fetch failed", {
+        cause: Object.assign(new Error(`${code} <secret detail>`), { code }),
+      });
+    const h = harness([failure(), failure(), failure()]);
+    const error = await callFailing(h);
+    expect(error.code).toBe("upstream_unavailable");
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain("secret");
+  });
+
   it("recovers when a network error is followed by an answer", async () => {
     const h = harness([new TypeError("fetch failed"), respond(200, { ok: true })]);
     await expect(call(h)).resolves.toMatchObject({ body: { ok: true } });
@@ -242,6 +260,12 @@ describe("getUpstreamJson: time limits", () => {
     expect(error.status).toBe(504);
     expect(h.fetch).toHaveBeenCalledTimes(2);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("says how long it waited, retries included", async () => {
+    const h = harness([hangUntilAborted, hangUntilAborted], { attemptMs: 0 });
+    const error = await callFailing(h, { attemptTimeoutMs: 30, maxRetries: 1 });
+    expect(error.message).toMatch(/^LeadLex did not answer within \d+ s, retries included\./);
   });
 
   it("recovers when a timed-out attempt is followed by an answer", async () => {

@@ -66,7 +66,8 @@ export async function getUpstreamJson(
   deps: TransportDeps,
   callerSignal?: AbortSignal,
 ): Promise<UpstreamJson> {
-  const deadline = deps.now() + options.totalTimeoutMs;
+  const startedAt = deps.now();
+  const deadline = startedAt + options.totalTimeoutMs;
 
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(url, apiKey, options, deps, deadline, callerSignal);
@@ -93,7 +94,7 @@ export async function getUpstreamJson(
         continue;
       }
     }
-    throw finalError(outcome, deps.now());
+    throw finalError(outcome, deps.now(), deps.now() - startedAt);
   }
 }
 
@@ -166,13 +167,47 @@ function parseJson(text: string, headers: Headers): unknown {
   }
 }
 
-function finalError(outcome: AttemptOutcome, nowMs: number): AppError {
+function finalError(outcome: AttemptOutcome, nowMs: number, elapsedMs: number): AppError {
   switch (outcome.kind) {
     case "timed_out":
-      return new AppError("upstream_timeout");
+      return new AppError("upstream_timeout", {
+        message: `LeadLex did not answer within ${Math.max(1, Math.round(elapsedMs / 1000))} s, retries included. Try again in a moment.`,
+      });
     case "network_error":
-      return new AppError("upstream_unavailable", { cause: outcome.error });
+      return new AppError("upstream_unavailable", {
+        message: networkErrorMessage(outcome.error),
+        cause: outcome.error,
+      });
     case "answered":
       return appErrorFromResponse(outcome.status, outcome.headers, outcome.text, nowMs);
   }
+}
+
+/**
+ * Which way the connection failed, in words: "nothing listens there" points at an outage or a wrong
+ * LEADLEX_API_URL, "cut off" at a flaky network. Read from the error's code only, never its text.
+ */
+function networkErrorMessage(error: unknown): string {
+  const code = errorCode(error);
+  if (code === "ECONNREFUSED") {
+    return "Runboard could not connect to LeadLex: the connection was refused. LeadLex may be down, or LEADLEX_API_URL may point at the wrong place; try again in a moment.";
+  }
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return "Runboard could not find LeadLex's server (the DNS lookup failed). Try again in a moment.";
+  }
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") {
+    return "The connection to LeadLex was cut before it answered. This is usually brief; try again.";
+  }
+  return "Runboard could not reach LeadLex (a network error). This is usually brief; try again.";
+}
+
+/** `fetch` wraps the socket's error: `TypeError("fetch failed", { cause: { code } })`. */
+function errorCode(error: unknown): string | null {
+  for (let current = error, depth = 0; current && depth < 3; depth++) {
+    if (typeof current !== "object") return null;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
 }

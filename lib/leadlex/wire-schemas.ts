@@ -60,7 +60,9 @@ export const wireLogEntrySchema = z.object({
   workflow_id: z.string().max(200),
   triggered_at: isoInstant,
   entity_type: z.string().max(200),
-  entity_id: z.string().max(10_000),
+  // Display-only text: a freak value (LeadLex has sent 10,005 characters) must not make a whole
+  // page of runs unreadable. The 4 MB body cap already bounds it; the UI wraps long text.
+  entity_id: z.string(),
   status: z.enum(runStatuses),
   skip_reason: nullableString,
   action_result: z.unknown().optional(),

@@ -28,3 +28,30 @@ export function staticSecurityHeaders(production: boolean): Record<string, strin
     ...(production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
+
+/** For the few answers the proxy gives itself (refusals): no scripts, no framing, nothing to load. */
+export const REFUSAL_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * True for a state-changing request (any method but GET, HEAD and OPTIONS) that another site made:
+ * the browser labels it `Sec-Fetch-Site: cross-site` / `same-site`, or its `Origin` names a host
+ * other than the one it was sent to (`X-Forwarded-Host` first, as Next's own Server Action check
+ * reads it). A request with neither header is not from a browser page, so it carries no victim's
+ * cookie and passes, as Next lets it.
+ */
+export function isCrossOriginWrite(method: string, headers: Headers): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  const site = headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") return true;
+  const origin = headers.get("origin");
+  if (origin === null) return false;
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]?.trim();
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    // "null" (a sandboxed frame, a data: URL) or garbage: never our own page.
+    return true;
+  }
+}

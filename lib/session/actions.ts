@@ -5,7 +5,7 @@ import { z } from "zod";
 import { upstreamIsLocalEmulator } from "@/lib/config/server-env";
 import { leadlex } from "@/lib/leadlex";
 import { toAppError, type AppErrorCode } from "@/lib/model/app-error";
-import { checkApiKeyFormat, MAX_API_KEY_LENGTH } from "./api-key-format";
+import { checkApiKeyFormat } from "./api-key-format";
 import { demoKeyFor } from "./demo-keys";
 import { safeNextPath } from "./safe-next-path";
 import { clearApiKey, storeApiKey } from "./session";
@@ -20,11 +20,9 @@ export interface ConnectFormState {
 }
 
 const connectFormSchema = z.object({
-  // Read generously here; `checkApiKeyFormat` gives the precise message.
-  apiKey: z
-    .string()
-    .max(MAX_API_KEY_LENGTH * 10)
-    .optional(),
+  // Read generously here (Next already caps an action's body at 1 MB), so that a pasted blob of
+  // any size gets `checkApiKeyFormat`'s precise "too long" rather than "could not be read".
+  apiKey: z.string().max(1_000_000).optional(),
   demo: z.string().max(40).optional(),
   next: z.string().max(2_000).optional(),
 });

@@ -3,5 +3,5 @@
  * baseline the benchmark compares the logs proxy against.
  */
 export function GET() {
-  return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ok: true }, { headers: { "Cache-Control": "private, no-store" } });
 }

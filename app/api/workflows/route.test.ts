@@ -112,6 +112,8 @@ describe("GET /api/workflows", () => {
     ["a search with spaces around it", "?q=%20won"],
     ["a search with a newline", "?q=won%0Adeals"],
     ["a search over 100 characters", `?q=${"a".repeat(101)}`],
+    ["an array-style parameter", "?entity[]=deal"],
+    ["an unknown parameter", "?perpage=50"],
   ])("answers 400 to %s", async (_label, search) => {
     const response = await get(search);
     expect(response.status).toBe(400);

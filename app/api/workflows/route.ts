@@ -7,6 +7,7 @@
  */
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
+import { rejectUnknownParameters } from "@/lib/http/strict-query";
 import { leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
 import { DEFAULT_PER_PAGE, MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
@@ -35,8 +36,11 @@ export async function GET(request: NextRequest) {
   }
 }
 
+const PARAMETERS = ["page", "per_page", "enabled", "entity", "q"] as const;
+
 function readWorkflowsQuery(searchParams: URLSearchParams): WorkflowsQuery {
-  const raw = singleValues(searchParams, ["page", "per_page", "enabled", "entity", "q"]);
+  rejectUnknownParameters(searchParams, PARAMETERS);
+  const raw = singleValues(searchParams, PARAMETERS);
   if (raw.enabled !== undefined && raw.enabled !== "true" && raw.enabled !== "false") {
     throw new AppError("bad_request", {
       message: 'The parameter "enabled" must be true or false.',

@@ -5,6 +5,7 @@
  */
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
+import { rejectUnknownParameters } from "@/lib/http/strict-query";
 import { isValidWorkflowId, leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
 import { DEFAULT_PER_PAGE, type LogsQuery } from "@/lib/model/queries";
@@ -27,9 +28,7 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/work
       apiKey,
       id,
       readLogsQuery(request.nextUrl.searchParams),
-      {
-        signal: request.signal,
-      },
+      { signal: request.signal },
     );
     return jsonOk(page);
   } catch (error) {
@@ -37,8 +36,11 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/work
   }
 }
 
+const PARAMETERS = ["page", "per_page", "status", "after"] as const;
+
 function readLogsQuery(searchParams: URLSearchParams): LogsQuery {
-  const raw = singleValues(searchParams, ["page", "per_page", "status", "after"]);
+  rejectUnknownParameters(searchParams, PARAMETERS);
+  const raw = singleValues(searchParams, PARAMETERS);
   if (raw.status !== undefined && !isRunStatus(raw.status)) {
     throw new AppError("bad_request", {
       message: 'The parameter "status" must be success, failed or skipped.',
