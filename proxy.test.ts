@@ -18,10 +18,28 @@ function passedThrough(response: Response): boolean {
 
 describe("proxy", () => {
   it("passes an ordinary page request on with a nonce CSP and the security headers", () => {
-    const response = proxy(request("/workflows/wf_01HY1"));
+    const response = proxy(
+      request("/workflows/wf_01HY1", { headers: { cookie: "runboard_session=sealed" } }),
+    );
     expect(passedThrough(response)).toBe(true);
     expect(response.headers.get("content-security-policy")).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("sends a page load without a session cookie to /connect with a real 307", () => {
+    const response = proxy(request("/workflows/wf_01HY1?status=failed"));
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(
+      `${ORIGIN}/connect?next=%2Fworkflows%2Fwf_01HY1%3Fstatus%3Dfailed`,
+    );
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("lets the connect page, the API and RSC fetches through without a cookie", () => {
+    for (const path of ["/connect", "/api/workflows"]) {
+      expect(passedThrough(proxy(request(path)))).toBe(true);
+    }
+    expect(passedThrough(proxy(request("/", { headers: { rsc: "1" } })))).toBe(true);
   });
 
   it.each(["/workflows/%ff", "/workflows/%", "/api/workflows/%c0%ae/logs", "/%E0%A4%A"])(

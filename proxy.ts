@@ -5,6 +5,8 @@ import {
   REFUSAL_CONTENT_SECURITY_POLICY,
   staticSecurityHeaders,
 } from "@/lib/security/security-headers";
+import { sessionCookieName } from "@/lib/session/cookie-name";
+import { connectUrlFor } from "@/lib/session/safe-next-path";
 
 /**
  * Adds a per-request CSP nonce and the security headers to every response, and turns away three
@@ -32,6 +34,15 @@ export function proxy(request: NextRequest) {
     return refuse(403, "Cross-site requests are not accepted.", api, production);
   }
 
+  // A page opened without any session cookie goes straight to /connect with a real 307. Pages
+  // still check the session themselves (a forged or expired cookie gets past this test).
+  if (needsConnecting(request, production)) {
+    const next = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+    const response = NextResponse.redirect(new URL(connectUrlFor(next), request.url), 307);
+    response.headers.set("Cache-Control", "private, no-store");
+    return withHeaders(response, production);
+  }
+
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, !production);
   const requestHeaders = new Headers(request.headers);
@@ -45,6 +56,18 @@ export function proxy(request: NextRequest) {
   // that adds `?_rsc` to an RSC request.
   response.headers.set("Cache-Control", "private, no-store");
   return withHeaders(response, production);
+}
+
+/** Only full page loads: not the API, the connect page itself, Server Actions or RSC fetches. */
+function needsConnecting(request: NextRequest, production: boolean): boolean {
+  const { pathname } = request.nextUrl;
+  return (
+    request.method === "GET" &&
+    !pathname.startsWith("/api/") &&
+    pathname !== "/connect" &&
+    !request.headers.has("rsc") &&
+    !request.cookies.has(sessionCookieName(production))
+  );
 }
 
 function isDecodablePath(pathname: string): boolean {

@@ -3,6 +3,7 @@ import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { serverEnv } from "@/lib/config/server-env";
+import { sessionCookieName } from "./cookie-name";
 import { connectUrlFor } from "./safe-next-path";
 
 /**
@@ -24,8 +25,7 @@ function sessionOptions(): SessionOptions {
   const env = serverEnv();
   const production = env.NODE_ENV === "production";
   return {
-    // `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
-    cookieName: production ? "__Host-runboard_session" : "runboard_session",
+    cookieName: sessionCookieName(production),
     password: env.sessionSecret,
     ttl: SESSION_TTL_SECONDS,
     cookieOptions: {
