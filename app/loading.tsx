@@ -12,6 +12,8 @@ function Bar({ className }: { className: string }) {
 export default function Loading() {
   return (
     <div className="space-y-6" aria-busy="true">
+      {/* Every page has a level-one heading, this one included, for screen-reader navigation. */}
+      <h1 className="sr-only">Loading…</h1>
       <p role="status" className="sr-only">
         Loading…
       </p>

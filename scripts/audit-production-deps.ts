@@ -36,6 +36,8 @@ console.log(
     .join(", ")}`,
 );
 if (serious > 0) {
-  console.error(`${serious} high or critical advisories: run \`npm audit --omit=dev\` for details.`);
+  console.error(
+    `${serious} high or critical advisories: run \`npm audit --omit=dev\` for details.`,
+  );
   process.exit(1);
 }

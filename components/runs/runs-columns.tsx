@@ -4,6 +4,7 @@ import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstac
 import { RelativeTime } from "@/components/time/relative-time";
 import { ChevronIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/format/numbers";
+import { markHiddenCharacters } from "@/lib/json/hidden-characters";
 import type { Run } from "@/lib/model/run";
 import { RunStatusBadge } from "./run-status";
 
@@ -53,30 +54,36 @@ export const runsColumns = column.columns([
   }),
   column.accessor("entityId", {
     header: "Entity",
-    cell: ({ row }) => (
-      <span
-        className="block max-w-[16rem] truncate"
-        title={`${row.original.entityType} ${row.original.entityId}`}
-      >
-        <span className="text-slate-600 dark:text-slate-400">{row.original.entityType}</span>{" "}
-        <span className="font-mono text-xs">{row.original.entityId}</span>
-      </span>
-    ),
+    cell: ({ row }) => {
+      // Values from LeadLex: a direction override in an id would show "gnp.exe" as "exe.png".
+      const type = markHiddenCharacters(row.original.entityType);
+      const id = markHiddenCharacters(row.original.entityId);
+      return (
+        <span className="block max-w-[16rem] truncate" title={`${type} ${id}`}>
+          <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
+          <bdi dir="ltr" className="font-mono text-xs">
+            {id}
+          </bdi>
+        </span>
+      );
+    },
   }),
   column.display({
     id: "reason",
     header: "Error or skip reason",
     cell: ({ row }) => {
       const { error, skipReason } = row.original;
-      const code = error?.code ?? skipReason;
-      if (!code) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+      const raw = error?.code ?? skipReason;
+      if (!raw) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+      const code = markHiddenCharacters(raw);
       return (
-        <span
+        <bdi
+          dir="ltr"
           className={`block max-w-[14rem] truncate font-mono text-xs ${error ? "text-red-800 dark:text-red-300" : ""}`}
-          title={error ? `${error.code}: ${error.message}` : code}
+          title={error ? `${code}: ${markHiddenCharacters(error.message)}` : code}
         >
           {code}
-        </span>
+        </bdi>
       );
     },
   }),
@@ -88,15 +95,18 @@ export const runsColumns = column.columns([
   }),
 ]);
 
+/** The bar compares runs at a glance; below `sm` it gives its room to the other columns. */
 function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {
   if (ms === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   const share = maxMs > 0 ? Math.max(2, Math.round((ms / maxMs) * 100)) : 0;
   return (
-    <span className="flex min-w-[7rem] items-center gap-2">
-      <span className="w-16 shrink-0 text-right tabular-nums">{formatDuration(ms)}</span>
+    <span className="flex items-center gap-2">
+      <span className="min-w-16 shrink-0 text-right whitespace-nowrap tabular-nums">
+        {formatDuration(ms)}
+      </span>
       <span
         aria-hidden="true"
-        className="h-1.5 w-16 shrink-0 rounded-full bg-slate-200 dark:bg-slate-800"
+        className="hidden h-1.5 w-16 shrink-0 rounded-full bg-slate-200 sm:block dark:bg-slate-800"
       >
         <span
           className="block h-full rounded-full bg-sky-600 dark:bg-sky-400"

@@ -5,7 +5,6 @@ import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { formatCount } from "@/lib/format/numbers";
 import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
 import type { RunStatus } from "@/lib/model/run";
@@ -19,7 +18,6 @@ import {
 } from "@/lib/url-state/runs-view";
 import { useUrlParams } from "@/lib/url-state/use-url-params";
 import { AfterFilter } from "./after-filter/after-filter";
-import { CopyViewLink } from "./copy-view-link";
 import { QuotaIndicator } from "./quota-indicator";
 import { runStatusLook } from "./run-status";
 import { runDomId } from "./runs-columns";
@@ -37,6 +35,12 @@ const DataTableSkeleton = dynamic(() =>
 const LinkCorrectionsNotice = dynamic(() =>
   import("./link-corrections-notice").then((m) => m.LinkCorrectionsNotice),
 );
+// Server-rendered like the rest, but their code only matters once someone uses them; the zone
+// toggle's chunk is shared with the "After" picker, which shows it too.
+const TimeZoneToggle = dynamic(() =>
+  import("@/components/time/time-zone-toggle").then((m) => m.TimeZoneToggle),
+);
+const CopyViewLink = dynamic(() => import("./copy-view-link").then((m) => m.CopyViewLink));
 
 interface RunsViewProps {
   workflowId: string;
@@ -59,6 +63,7 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const tableTop = useRef<HTMLDivElement>(null);
+  const filtersRef = useRef<HTMLDivElement>(null);
 
   // The server already tried this exact view and failed: show that instead of asking again at once.
   const [serverFailure, setServerFailure] = useState(() =>
@@ -82,7 +87,13 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
     );
   }, [page, result.isPlaceholderData, query, pageCount, queryClient, workflowId]);
 
-  useEffect(prefetchNextPage, [prefetchNextPage]);
+  // A page load costs exactly one logs call: the server-rendered view fetches its next page only
+  // on intent (pointer or focus on Next). Views reached in the browser, where someone is paging or
+  // filtering, fetch theirs at once.
+  const [hydratedKey] = useState(queryKey);
+  useEffect(() => {
+    if (queryKey !== hydratedKey) prefetchNextPage();
+  }, [queryKey, hydratedKey, prefetchNextPage]);
 
   // A shared link with an open run: bring that run into view once, on arrival.
   const scrolledToOpenRun = useRef(false);
@@ -134,7 +145,7 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
         </div>
       </div>
 
-      <div className="flex flex-wrap items-center gap-3">
+      <div ref={filtersRef} className="flex flex-wrap items-center gap-3">
         <StatusFilterChips value={view.status} onChange={(status) => changeFilters({ status })} />
         <AfterFilter value={view.after} onChange={(after) => changeFilters({ after })} />
       </div>
@@ -147,7 +158,8 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
             : ""}
       </p>
 
-      <div ref={tableTop} className="scroll-mt-4">
+      {/* Focusable from script only: where focus goes when the control that had it disappears. */}
+      <div ref={tableTop} tabIndex={-1} className="scroll-mt-4 outline-none">
         {error ? (
           <RunsErrorState error={error} onRetry={retry} returnTo={returnTo} />
         ) : !page ? (
@@ -163,8 +175,15 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
             total={page.meta.total}
             page={query.page}
             pageCount={pageCount}
-            onClearFilters={() => changeFilters({ status: null, after: null })}
-            onGoToPage={goToPage}
+            onClearFilters={() => {
+              changeFilters({ status: null, after: null });
+              // The button leaves with the empty state; keyboard focus goes to the first chip, "All".
+              filtersRef.current?.querySelector("button")?.focus();
+            }}
+            onGoToPage={(target) => {
+              goToPage(target);
+              tableTop.current?.focus({ preventScroll: true });
+            }}
           />
         ) : (
           <>
@@ -175,7 +194,10 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
                 <button
                   type="button"
                   className="underline"
-                  onClick={() => void setView({ open: null }, { history: "replace" })}
+                  onClick={() => {
+                    void setView({ open: null }, { history: "replace" });
+                    tableTop.current?.focus({ preventScroll: true });
+                  }}
                 >
                   Dismiss
                 </button>

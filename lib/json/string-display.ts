@@ -5,6 +5,8 @@
  * copies an id or a message into a ticket.
  */
 
+import { anyHiddenCharacter, codePointName, HIDDEN_CHARACTERS } from "./hidden-characters";
+
 export interface StringPreview {
   /** The start of the text, at most `maxCharacters` characters, never ending mid-character. */
   preview: string;
@@ -12,15 +14,6 @@ export interface StringPreview {
   /** Characters counted as Unicode code points, so an emoji counts once. */
   totalCharacters: number;
 }
-
-/**
- * Invisible formatting characters and direction controls. ZWJ and ZWNJ (U+200C, U+200D) are left
- * alone: emoji sequences and Persian or Indic words need them, and they cannot reorder text.
- */
-const HIDDEN_CHARACTERS =
-  /[\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
-/** C0 controls other than tab and line feed; JSON escapes these itself, plain text does not. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F]/g;
 
 /** How far back to look for a grapheme boundary; a cluster longer than this is cut anyway. */
 const GRAPHEME_WINDOW = 64;
@@ -82,16 +75,8 @@ export function hasHiddenCharacters(text: string): boolean {
   return anyHiddenCharacter().test(text);
 }
 
-function anyHiddenCharacter(): RegExp {
-  return new RegExp(`${HIDDEN_CHARACTERS.source}|${CONTROL_CHARACTERS.source}`, "g");
-}
-
 function unicodeEscape(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-
-function codePointName(character: string): string {
-  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 function isLowSurrogate(unit: number): boolean {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyUrlParamChanges, createLoader, createSerializer, urlParam } from "./url-params";
+import {
+  applyUrlParamChanges,
+  createLoader,
+  createSerializer,
+  toSearchString,
+  urlParam,
+} from "./url-params";
 
 const map = {
   status: urlParam<string>(
@@ -21,6 +27,20 @@ describe("url params", () => {
   it("leaves defaults and nulls out of the link", () => {
     expect(serialize({ status: null, page: 1 })).toBe("");
     expect(serialize({ status: "b", page: 2 })).toBe("?status=b&page=2");
+  });
+
+  it("keeps colons readable, and reads the link back the same", () => {
+    const withTime = {
+      ...map,
+      after: urlParam<string>(
+        (raw) => raw,
+        (value) => value,
+      ),
+    };
+    const search = createSerializer(withTime)({ after: "2026-04-17T09:31:00Z", page: 2 });
+    expect(search).toBe("?after=2026-04-17T09:31:00Z&page=2");
+    expect(createLoader(withTime)(search).after).toBe("2026-04-17T09:31:00Z");
+    expect(toSearchString(new URLSearchParams("q=a%3Ab+c%26d"))).toBe("q=a:b+c%26d");
   });
 
   it("changes only the named parameters and keeps unknown ones", () => {

@@ -86,10 +86,19 @@ export function applyUrlParamChanges<Map extends UrlParamMap>(
   return next;
 }
 
+/**
+ * `status=failed&after=2026-04-17T09:31:00Z`: like `URLSearchParams.toString()`, but with `:` left
+ * as it is (RFC 3986 allows it in a query), so a shared link shows the time as people write it
+ * rather than `09%3A31%3A00`. Both forms read back the same.
+ */
+export function toSearchString(params: URLSearchParams): string {
+  return params.toString().replaceAll("%3A", ":");
+}
+
 /** `?status=failed&page=2`, or an empty string when every value is its default. */
 export function createSerializer<Map extends UrlParamMap>(map: Map) {
   return (values: UrlParamChanges<Map>): string => {
-    const search = applyUrlParamChanges(map, new URLSearchParams(), values).toString();
+    const search = toSearchString(applyUrlParamChanges(map, new URLSearchParams(), values));
     return search ? `?${search}` : "";
   };
 }

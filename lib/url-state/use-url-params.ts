@@ -5,6 +5,7 @@ import { useCallback, useMemo } from "react";
 import {
   applyUrlParamChanges,
   createLoader,
+  toSearchString,
   type UrlParamChanges,
   type UrlParamMap,
   type UrlParamValues,
@@ -36,8 +37,8 @@ export function useUrlParams<Map extends UrlParamMap>(
   const setValues = useCallback(
     (changes: UrlParamChanges<Map>, options: UrlParamsUpdateOptions = {}) => {
       const current = new URLSearchParams(window.location.search);
-      const next = applyUrlParamChanges(map, current, changes).toString();
-      if (next === current.toString()) return;
+      const next = toSearchString(applyUrlParamChanges(map, current, changes));
+      if (next === toSearchString(current)) return;
       const url = `${pathname}${next ? `?${next}` : ""}${window.location.hash}`;
       if ((options.history ?? defaultHistory) === "push") window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);

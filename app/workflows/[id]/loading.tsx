@@ -5,6 +5,8 @@ import { RUNS_SKELETON_COLUMNS } from "@/components/runs/runs-skeleton-columns";
 export default function LoadingWorkflowRuns() {
   return (
     <div className="space-y-6" aria-busy="true">
+      {/* Screen readers land on a page with a title even before the workflow's name is known. */}
+      <h1 className="sr-only">Loading the workflow&rsquo;s runs…</h1>
       <div className="space-y-3">
         <div className="h-4 w-28 rounded bg-slate-100 dark:bg-slate-800" />
         <div className="h-8 w-72 max-w-full rounded bg-slate-200 dark:bg-slate-700" />

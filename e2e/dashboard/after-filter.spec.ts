@@ -1,0 +1,194 @@
+/**
+ * ISSUE 3, item 2: the "After" filter — calendar with a time of day, presets, clearing, the bound
+ * shown as a chip, the local/UTC toggle remembered across reloads — and what LeadLex receives: an
+ * ISO 8601 UTC instant. The browser runs in Asia/Kolkata (UTC+05:30, no daylight saving), so local
+ * and UTC differ and the expected instant is fixed arithmetic.
+ */
+import type { Page } from "@playwright/test";
+import { lastRequestSeq } from "../support/emulator-admin";
+import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
+import { emulatorLogs, expectRunIds, queryValue, workflowCallsSince } from "../support/dashboard";
+
+test.use({ timezoneId: "Asia/Kolkata" });
+
+const ZONE = "Asia/Kolkata";
+/** Chromium's ICU still names the zone by its old spelling. */
+const LOCAL_RADIO = /^Local \(Asia\/(Kolkata|Calcutta)\)$/;
+const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/** `YYYY-MM-DD` of an instant, as the wall calendar in Kolkata shows it. */
+function kolkataDate(epochMs: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(epochMs));
+}
+
+/** A date `days` before today, as the calendar in Kolkata counts days. */
+function kolkataDaysAgo(days: number): string {
+  const today = kolkataDate(Date.now());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+function gridCell(page: Page, date: string) {
+  return page.getByRole("dialog").locator(`[role="gridcell"][data-date="${date}"]`);
+}
+
+test.describe("after filter", () => {
+  test("pick a day and a time with the keyboard; LeadLex gets the instant in UTC", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/workflows/wf_01HY8");
+    const trigger = page.getByRole("button", { name: "After: any time" });
+    await trigger.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
+    await expect(dialog).toBeVisible();
+
+    // The calendar starts on today; arrows move by a day and by a week.
+    const today = kolkataDaysAgo(0);
+    await expect(gridCell(page, today)).toBeFocused();
+    await expect(gridCell(page, today)).toHaveAttribute("aria-current", "date");
+    await expectNoAccessibilityViolations(page);
+    await page.keyboard.press("ArrowLeft");
+    await expect(gridCell(page, kolkataDaysAgo(1))).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(gridCell(page, kolkataDaysAgo(8))).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowLeft");
+    const chosen = kolkataDaysAgo(2);
+    await expect(gridCell(page, chosen)).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(gridCell(page, chosen)).toHaveAttribute("aria-selected", "true");
+
+    await dialog.getByLabel("Time of day").fill("09:30");
+    const expectedAfter = `${chosen}T04:00:00Z`;
+    await expect(dialog).toContainText(`= ${chosen} 04:00:00 UTC`);
+
+    const expected = await emulatorLogs("wf_01HY8", { after: expectedAfter });
+    const since = await lastRequestSeq();
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(`/workflows/wf_01HY8?after=${expectedAfter}`);
+
+    // The bound is a chip in local time, with a way to clear it; focus is back on the filter.
+    const [year, month, day] = chosen.split("-").map(Number);
+    const monthName = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, 1)).toLocaleString("en-US", {
+      month: "short",
+      timeZone: "UTC",
+    });
+    const chip = page.getByRole("button", {
+      name: `After ${day} ${monthName} ${year}, 09:30 UTC+05:30`,
+    });
+    await expect(chip).toBeVisible();
+    await expect(chip).toBeFocused();
+    await expectRunIds(
+      page,
+      expected.data.logs.map((log) => log.id),
+    );
+
+    // Page 1 with that bound (and page 2 fetched ahead, with the same bound).
+    const calls = await workflowCallsSince(since, "wf_01HY8");
+    expect(calls.logs.length).toBeGreaterThanOrEqual(1);
+    for (const call of calls.logs) expect(queryValue(call, "after")).toBe(expectedAfter);
+    expect(calls.logs.filter((call) => (queryValue(call, "page") ?? "1") === "1")).toHaveLength(1);
+  });
+
+  test("presets set a bound from now, and both clear controls remove it", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/workflows/wf_01HYA");
+    const since = await lastRequestSeq();
+    await page.getByRole("button", { name: "After: any time" }).click();
+    const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
+    for (const label of ["Last hour", "Last 24 hours", "Last 7 days", "Last 30 days"]) {
+      await expect(dialog.getByRole("button", { name: label })).toBeVisible();
+    }
+    const clicked = Date.now();
+    await dialog.getByRole("button", { name: "Last 7 days" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(/\?after=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    const after = new URL(page.url()).searchParams.get("after") ?? "";
+    expect(after).toMatch(ISO_SECONDS);
+    expect(Math.abs(Date.parse(after) - (clicked - 7 * 86_400_000))).toBeLessThan(60_000);
+    await expect
+      .poll(async () => {
+        const calls = await workflowCallsSince(since, "wf_01HYA");
+        return calls.logs.map((call) => queryValue(call, "after"));
+      })
+      .toContain(after);
+    await expect(
+      page.getByRole("button", { name: /^After \d+ \w{3} \d{4}, \d\d:\d\d:\d\d UTC\+05:30$/ }),
+    ).toBeVisible();
+
+    await page.getByRole("button", { name: "Clear the after filter" }).click();
+    await expect(page).toHaveURL(/\/workflows\/wf_01HYA$/);
+    await expect(page.getByRole("button", { name: "After: any time" })).toBeFocused();
+
+    // The picker's own Clear button.
+    await page.getByRole("button", { name: "After: any time" }).click();
+    await dialog.getByRole("button", { name: "Last hour" }).click();
+    await expect(page).toHaveURL(/\?after=/);
+    await page
+      .getByRole("button", { name: /^After / })
+      .first()
+      .click();
+    await dialog.getByRole("button", { name: "Clear" }).click();
+    await expect(page).toHaveURL(/\/workflows\/wf_01HYA$/);
+  });
+
+  test("Escape closes the picker without changing anything and gives focus back", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/workflows/wf_01HY1?status=failed");
+    const trigger = page.getByRole("button", { name: "After: any time" });
+    await trigger.click();
+    const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(trigger).toBeFocused();
+    await expect(page).toHaveURL(/\?status=failed$/);
+  });
+
+  test("the local/UTC choice is remembered across reloads and applies to every time shown", async ({
+    connectedPage: page,
+  }) => {
+    const after = "2026-04-17T09:31:00Z";
+    await page.goto(`/workflows/wf_01HY1?after=${after}`);
+    const zone = page.getByRole("radiogroup", { name: "Time zone" }).first();
+    await expect(zone.getByRole("radio", { name: LOCAL_RADIO })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+    await expect(
+      page.getByRole("button", { name: "After 17 Apr 2026, 15:01 UTC+05:30" }),
+    ).toBeVisible();
+
+    await zone.getByRole("radio", { name: "UTC" }).click();
+    await expect(page.getByRole("button", { name: "After 17 Apr 2026, 09:31 UTC" })).toBeVisible();
+    const firstTime = page.getByRole("table").locator("time").first();
+    await expect(firstTime).toHaveAttribute("title", /UTC$/);
+
+    await page.reload();
+    await expect(zone.getByRole("radio", { name: "UTC" })).toHaveAttribute("aria-checked", "true");
+    await expect(page.getByRole("button", { name: "After 17 Apr 2026, 09:31 UTC" })).toBeVisible();
+
+    // The toggle is a radio group: arrows move the choice.
+    await zone.getByRole("radio", { name: "UTC" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(zone.getByRole("radio", { name: LOCAL_RADIO })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+    await page.reload();
+    await expect(zone.getByRole("radio", { name: LOCAL_RADIO })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+    // Showing times differently never changes the filter.
+    await expect(page).toHaveURL(`/workflows/wf_01HY1?after=${after}`);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The README's screenshot of the runs view: desktop 1280×800, light theme, wf_01HY1 filtered to
+ * failed runs with one run open. Skipped in ordinary runs (it rewrites a committed image); refresh
+ * it with
+ *
+ *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
+ */
+import { expect, test } from "../support/fixtures";
+import { emulatorLogs, runDetails, runRow } from "../support/dashboard";
+
+test.use({ colorScheme: "light", timezoneId: "UTC", viewport: { width: 1280, height: 800 } });
+
+test("runs view for the README @readme-screenshot", async ({ connectedPage: page }) => {
+  test.skip(!process.env.README_SCREENSHOT, "set README_SCREENSHOT=1 to refresh the image");
+  const { data } = await emulatorLogs("wf_01HY1", { status: "failed" });
+  const run = data.logs[0];
+  if (!run) throw new Error("no failed run to open");
+
+  await page.goto("/workflows/wf_01HY1?status=failed");
+  await runRow(page, run.id)
+    .getByRole("button", { name: /details of run/ })
+    .click();
+  await expect(runDetails(page, run.id)).toBeVisible();
+  await page.mouse.move(0, 0);
+  // The header, the filters and the open run together in one desktop screen.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "docs/screenshots/runs-view.png" });
+});

@@ -1,0 +1,247 @@
+/**
+ * ISSUE 3, item 2: the expanded row — what happened to one run, with every id one click from the
+ * clipboard — opened by mouse and by keyboard, and LeadLex's oddest values rendered as inert text.
+ */
+import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
+import {
+  allowClipboard,
+  emulatorLogs,
+  expectNoHorizontalOverflow,
+  failOnDialog,
+  readClipboard,
+  runDetails,
+  runRow,
+  runsTable,
+  visibleRunIds,
+  type WireLogEntry,
+} from "../support/dashboard";
+
+function firstWith(logs: WireLogEntry[], test: (log: WireLogEntry) => boolean): WireLogEntry {
+  const found = logs.find(test);
+  if (!found) throw new Error("the emulator page has no such run");
+  return found;
+}
+
+test.describe("run details", () => {
+  test.beforeEach(async ({ context }) => {
+    await allowClipboard(context);
+  });
+
+  test("a failed run: error code and message, a hint, and copyable ids", async ({
+    connectedPage: page,
+  }) => {
+    const { data } = await emulatorLogs("wf_01HY1", { status: "failed" });
+    const run = firstWith(data.logs, (log) => log.error !== null);
+    await page.goto("/workflows/wf_01HY1?status=failed");
+
+    // A click anywhere on the row opens it, and the URL says which run is open.
+    await runRow(page, run.id).getByRole("cell").nth(3).click();
+    const details = runDetails(page, run.id);
+    await expect(details).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`[?&]open=${run.id}$`));
+    await expect(
+      runRow(page, run.id).getByRole("button", { name: `Hide details of run ${run.id}` }),
+    ).toHaveAttribute("aria-expanded", "true");
+
+    await expect(
+      details.getByRole("definition").filter({ hasText: run.error?.code }),
+    ).toBeVisible();
+    await expect(details).toContainText(run.error?.message ?? "");
+    await expect(details).toContainText("Likely cause:");
+    await expect(details).toContainText(`${run.duration_ms} ms`);
+    if (run.action_result === null) await expect(details).toContainText("No action result");
+    else await expect(details.getByRole("group", { name: "Action result" })).toBeVisible();
+
+    const copies: [string, string][] = [
+      ["Copy error code", run.error?.code ?? ""],
+      ["Copy error message", run.error?.message ?? ""],
+      ["Copy run id", run.id],
+      ["Copy entity id", run.entity_id],
+      ["Copy workflow id", "wf_01HY1"],
+      ["Copy raw timestamp", run.triggered_at],
+      [
+        "Copy time in UTC",
+        `${run.triggered_at.slice(0, 10)} ${run.triggered_at.slice(11, 19)} UTC`,
+      ],
+    ];
+    for (const [label, expected] of copies) {
+      const button = details.getByRole("button", { name: label, exact: true });
+      await button.click();
+      await expect(button).toContainText("Copied");
+      expect(await readClipboard(page), label).toBe(expected);
+    }
+    await expectNoAccessibilityViolations(page);
+
+    // Clicking the row again closes it.
+    await runRow(page, run.id).getByRole("cell").nth(3).click();
+    await expect(details).toHaveCount(0);
+    await expect(page).toHaveURL(/\?status=failed$/);
+  });
+
+  test("a skipped run explains its reason in words", async ({ connectedPage: page }) => {
+    const { data } = await emulatorLogs("wf_01HY1", { status: "skipped" });
+    const run = firstWith(data.logs, (log) => log.skip_reason === "condition_not_met");
+    await page.goto(`/workflows/wf_01HY1?status=skipped&open=${run.id}`);
+
+    const details = runDetails(page, run.id);
+    await expect(details).toContainText("Skipped");
+    await expect(details).toContainText("Condition not met");
+    await expect(details).toContainText(
+      "The record changed, but not in a way that matches this workflow's trigger condition.",
+    );
+    await details.getByRole("button", { name: "Copy skip reason code" }).click();
+    expect(await readClipboard(page)).toBe("condition_not_met");
+  });
+
+  test("a successful run shows its action result as JSON, copyable whole", async ({
+    connectedPage: page,
+  }) => {
+    const { data } = await emulatorLogs("wf_01HY1");
+    const run = firstWith(data.logs, (log) => log.status === "success" && !!log.action_result);
+    await page.goto(`/workflows/wf_01HY1?open=${run.id}`);
+
+    const details = runDetails(page, run.id);
+    await expect(details).toContainText("Action completed");
+    const json = details.getByRole("group", { name: "Action result" });
+    for (const [key, value] of Object.entries(run.action_result as Record<string, string>)) {
+      await expect(json).toContainText(`"${key}": "${value}"`);
+    }
+    await details.getByRole("button", { name: "Copy JSON" }).click();
+    expect(JSON.parse(await readClipboard(page))).toEqual(run.action_result);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("a duration past one second is given in seconds too", async ({ connectedPage: page }) => {
+    const { data } = await emulatorLogs("wf_01HY2", { per_page: "100" });
+    const run = firstWith(data.logs, (log) => log.duration_ms >= 1000);
+    await page.goto(`/workflows/wf_01HY2?per_page=100&open=${run.id}`);
+
+    const seconds = (run.duration_ms / 1000).toFixed(run.duration_ms < 10_000 ? 2 : 1);
+    await expect(runDetails(page, run.id)).toContainText(
+      `${run.duration_ms.toLocaleString("en-US")} ms (${seconds} s)`,
+    );
+    await expect(runRow(page, run.id).getByRole("cell").nth(5)).toHaveText(`${seconds} s`);
+  });
+
+  test("rows are operable from the keyboard: arrows move between rows, Enter opens one", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/workflows/wf_01HY3");
+    const [first, second] = await visibleRunIds(page);
+    if (!first || !second) throw new Error("expected runs");
+
+    // Tab from the last status chip's group onwards until the first row's button has focus.
+    const firstButton = runsTable(page).getByRole("button", {
+      name: `Show details of run ${first}`,
+    });
+    await page.getByRole("button", { name: "Skipped" }).focus();
+    for (let step = 0; step < 10; step += 1) {
+      if (await firstButton.evaluate((button) => button === document.activeElement)) break;
+      await page.keyboard.press("Tab");
+    }
+    await expect(firstButton).toBeFocused();
+
+    await page.keyboard.press("ArrowDown");
+    const secondButton = runsTable(page).getByRole("button", {
+      name: `Show details of run ${second}`,
+    });
+    await expect(secondButton).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(runDetails(page, second)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`\\?open=${second}$`));
+
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press(" ");
+    // One run open at a time.
+    await expect(runDetails(page, first)).toBeVisible();
+    await expect(runDetails(page, second)).toHaveCount(0);
+    await page.keyboard.press("Enter");
+    await expect(runDetails(page, first)).toHaveCount(0);
+    await expect(page).toHaveURL(/\/workflows\/wf_01HY3$/);
+  });
+
+  test("hostile values render as inert text: no dialog, no injected element, no overflow", async ({
+    connectedPage: page,
+  }) => {
+    const seen = failOnDialog(page);
+    const { data } = await emulatorLogs("wf_fault_hostile");
+    await page.goto("/workflows/wf_fault_hostile");
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Notify owner <img src=x onerror=alert(1)> on lost deals 🚀",
+    );
+    await expect(page.getByText(/svg onload=alert\(1\)/).first()).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+
+    for (const log of data.logs) {
+      await page.goto(`/workflows/wf_fault_hostile?open=${log.id}`);
+      const details = runDetails(page, log.id);
+      await expect(details).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+    }
+
+    // An absurd duration (2^31 ms) still reads in sensible units and stays on one line.
+    const longRun = firstWith(data.logs, (log) => log.duration_ms > 86_400_000);
+    await expect(runRow(page, longRun.id).getByRole("cell").nth(5)).toHaveText(/^\d+ d \d\d h$/);
+
+    // The 200,000-character string is cut, with the way to see it whole.
+    const blobRun = firstWith(
+      data.logs,
+      (log) => JSON.stringify(log.action_result ?? null).length > 100_000,
+    );
+    await page.goto(`/workflows/wf_fault_hostile?open=${blobRun.id}`);
+    const blob = runDetails(page, blobRun.id);
+    await expect(blob.getByRole("button", { name: /^Show all [\d,]+ characters$/ })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+
+    // 60 levels of nesting open on request, inside their own scrolling box.
+    const deepRun = firstWith(
+      data.logs,
+      (log) =>
+        typeof log.action_result === "object" &&
+        !!log.action_result &&
+        "child" in log.action_result,
+    );
+    await page.goto(`/workflows/wf_fault_hostile?open=${deepRun.id}`);
+    const deep = runDetails(page, deepRun.id);
+    await deep.getByRole("button", { name: /^Expand (all|\d+ levels?)$/ }).click();
+    await expect(deep.getByRole("group", { name: "Action result" })).toContainText('"level": 30');
+    await expectNoHorizontalOverflow(page);
+
+    // The markup in the failed run's message is shown, not run.
+    const markupRun = firstWith(data.logs, (log) => !!log.error?.message.includes("<script>"));
+    await page.goto(`/workflows/wf_fault_hostile?open=${markupRun.id}`);
+    await expect(runDetails(page, markupRun.id)).toContainText(
+      "<script>alert(1)</script><img src=x onerror=alert(1)>",
+    );
+
+    // Direction overrides are shown as markers, not obeyed.
+    const unicodeRun = firstWith(data.logs, (log) => log.entity_id.includes("\u202e"));
+    await page.goto(`/workflows/wf_fault_hostile?open=${unicodeRun.id}`);
+    await expect(runDetails(page, unicodeRun.id)).toContainText("U+202E");
+    await expect(runRow(page, unicodeRun.id).getByRole("cell").nth(3)).toContainText(
+      "⟨U+202E⟩gnp.exe⟨U+202C⟩",
+    );
+
+    const injected = await page.evaluate(
+      () =>
+        document.querySelectorAll("img[src='x'], [onerror], [onload], svg[onload], main script")
+          .length,
+    );
+    expect(injected).toBe(0);
+    expect(seen.dialogs).toEqual([]);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("hostile values stay inside a 375 px wide screen", async ({ connectedPage: page }) => {
+    const seen = failOnDialog(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    const { data } = await emulatorLogs("wf_fault_hostile");
+    for (const log of data.logs) {
+      await page.goto(`/workflows/wf_fault_hostile?open=${log.id}`);
+      await expect(runDetails(page, log.id)).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+    }
+    expect(seen.dialogs).toEqual([]);
+  });
+});

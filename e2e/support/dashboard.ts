@@ -1,0 +1,173 @@
+/**
+ * Helpers for the dashboard specs (`e2e/dashboard/`): the emulator's own answers to compare the
+ * screen with, the calls it received from one test, and checks every view shares (no horizontal
+ * overflow, the clipboard). Everything here talks to the emulator or the browser; nothing reaches
+ * into the app's code.
+ */
+import { sealData } from "iron-session";
+import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
+import { emulatorRequestsSince, type RecordedRequest } from "./emulator-admin";
+import { demoKeys, expect } from "./fixtures";
+import { E2E_APP_URL, E2E_EMULATOR_URL } from "./ports";
+
+const API_BASE = `${E2E_EMULATOR_URL}/functions/v1/api-gateway`;
+
+/** One log entry as LeadLex sends it (only the fields the specs compare). */
+export interface WireLogEntry {
+  id: string;
+  triggered_at: string;
+  status: "success" | "failed" | "skipped";
+  entity_type: string;
+  entity_id: string;
+  skip_reason: string | null;
+  error: { code: string; message: string } | null;
+  duration_ms: number;
+  action_result: unknown;
+}
+
+export interface WireLogPage {
+  data: { logs: WireLogEntry[] };
+  meta: { page: number; per_page: number; total: number };
+}
+
+/**
+ * Asks the emulator directly, with the Org key, what LeadLex holds: the ground truth the screen is
+ * compared with. These calls appear in the request log too; take a `lastRequestSeq()` after them.
+ */
+export async function emulatorGet<T>(path: string, key: string = demoKeys.org_full): Promise<T> {
+  const response = await fetch(`${API_BASE}${path}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  if (!response.ok) throw new Error(`emulator ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function emulatorLogs(
+  workflowId: string,
+  query: Record<string, string> = {},
+): Promise<WireLogPage> {
+  const search = new URLSearchParams(query);
+  return emulatorGet<WireLogPage>(
+    `/v1/workflows/${workflowId}/logs${search.size > 0 ? `?${search}` : ""}`,
+  );
+}
+
+/** The calls LeadLex received since `since` for one workflow: its details and its logs. */
+export async function workflowCallsSince(
+  since: number,
+  workflowId: string,
+): Promise<{ details: RecordedRequest[]; logs: RecordedRequest[] }> {
+  const requests = await emulatorRequestsSince(since);
+  const base = `/functions/v1/api-gateway/v1/workflows/${workflowId}`;
+  return {
+    details: requests.filter((request) => request.path === base),
+    logs: requests.filter((request) => request.path === `${base}/logs`),
+  };
+}
+
+/** The single value of a query parameter of a recorded call, or undefined. */
+export function queryValue(request: RecordedRequest, name: string): string | undefined {
+  const values = request.query[name];
+  if (values && values.length > 1) throw new Error(`${name} was sent ${values.length} times`);
+  return values?.[0];
+}
+
+/** The table of runs on a workflow's page. */
+export function runsTable(page: Page): Locator {
+  return page.getByRole("table", { name: /runs of workflow/ });
+}
+
+/** The ids of the runs on screen, top to bottom, read from each row's details button. */
+export async function visibleRunIds(page: Page): Promise<string[]> {
+  // React reveals streamed content a moment after the load event; wait for the table first.
+  await expect(runsTable(page)).toBeVisible();
+  const labels = await runsTable(page)
+    .getByRole("button", { name: /^(Show|Hide) details of run / })
+    .evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label") ?? ""));
+  return labels.map((label) => label.replace(/^(Show|Hide) details of run /, ""));
+}
+
+/** Waits until the table shows exactly these runs, in this order. */
+export async function expectRunIds(page: Page, ids: string[]): Promise<void> {
+  await expect.poll(() => visibleRunIds(page), { message: "runs on screen" }).toEqual(ids);
+}
+
+/** The row of one run (its `<tr>`), found by its details button. */
+export function runRow(page: Page, runId: string): Locator {
+  return runsTable(page)
+    .getByRole("row")
+    .filter({
+      has: page.getByRole("button", { name: new RegExp(`details of run ${runId}$`) }),
+    });
+}
+
+/** The expanded details panel of one run. */
+export function runDetails(page: Page, runId: string): Locator {
+  return page.getByRole("region", { name: `Details of run ${runId}` });
+}
+
+/**
+ * The runs page streams (its skeleton goes out first), so by the time a workflow turns out not to
+ * exist the status line has been sent: Next answers 200 with a `noindex` not-found page. What
+ * matters is that it is never a 500 and never indexed.
+ */
+export async function expectSoftNotFound(response: Response | null): Promise<void> {
+  expect(response?.status()).toBeLessThan(500);
+  expect(await response?.text()).toMatch(/<meta name="robots" content="noindex"/);
+}
+
+/** The page never scrolls sideways: `document.documentElement.scrollWidth <= innerWidth`. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: "pixels the page is wider than the window",
+    })
+    .toBeLessThanOrEqual(0);
+}
+
+/** Lets the page use the clipboard without a prompt, so copy buttons can be checked. */
+export async function allowClipboard(context: BrowserContext): Promise<void> {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: E2E_APP_URL });
+}
+
+export async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Same value as `SESSION_SECRET` in playwright.config.ts (the e2e server's only secret). */
+const E2E_SESSION_SECRET = "e2e-only-session-secret-0123456789abcdef";
+
+/**
+ * Puts a key into the browser's session cookie as if it had been connected earlier. The connect
+ * form rightly refuses expired and scope-less keys, so this is the only way to reach what a user
+ * sees when a key that worked yesterday has expired since, or lost its scope: the runs page's own
+ * 401 and 403 states. The cookie is sealed exactly as the app seals it, with the e2e secret.
+ */
+export async function useSessionWithKey(context: BrowserContext, key: string): Promise<void> {
+  const value = await sealData(
+    { apiKey: key, keyHint: key.slice(-4), connectedAt: new Date().toISOString() },
+    { password: E2E_SESSION_SECRET, ttl: 60 * 60 * 24 * 7 },
+  );
+  await context.addCookies([
+    // `next start` runs in production mode, where the cookie carries the `__Host-` prefix.
+    {
+      name: "__Host-runboard_session",
+      value,
+      domain: new URL(E2E_APP_URL).hostname,
+      path: "/",
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+    },
+  ]);
+}
+
+/** Fails the test when the page opens a dialog (`alert`, `confirm`, …) at any point. */
+export function failOnDialog(page: Page): { dialogs: string[] } {
+  const seen = { dialogs: [] as string[] };
+  page.on("dialog", (dialog) => {
+    seen.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return seen;
+}

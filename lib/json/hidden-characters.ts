@@ -1,0 +1,29 @@
+/**
+ * Invisible formatting characters and direction controls, which can hide text or reorder it (a
+ * right-to-left override turns "gnp.exe" into "exe.png" on screen). Kept apart from
+ * `string-display.ts` so the runs table, which ships on first load, carries only this much.
+ *
+ * ZWJ and ZWNJ (U+200C, U+200D) are left alone: emoji sequences and Persian or Indic words need
+ * them, and they cannot reorder text.
+ */
+export const HIDDEN_CHARACTERS =
+  /[\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
+/** C0 controls other than tab and line feed; JSON escapes these itself, plain text does not. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F]/g;
+
+export function anyHiddenCharacter(): RegExp {
+  return new RegExp(`${HIDDEN_CHARACTERS.source}|${CONTROL_CHARACTERS.source}`, "g");
+}
+
+/** `U+202E` */
+export function codePointName(character: string): string {
+  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * For plain-text places (a table cell, a tooltip) where markup cannot set the markers apart:
+ * every hidden character becomes `⟨U+202E⟩`, so nothing is hidden and nothing is reordered.
+ */
+export function markHiddenCharacters(text: string): string {
+  return text.replace(anyHiddenCharacter(), (character) => `⟨${codePointName(character)}⟩`);
+}
