@@ -1,16 +1,22 @@
 import "server-only";
 import { AppError, toAppError } from "@/lib/model/app-error";
+import {
+  NON_PAGE_CONTENT_SECURITY_POLICY,
+  staticSecurityHeaders,
+} from "@/lib/security/security-headers";
 import { logServerEvent } from "@/lib/server-log";
 
 /**
  * Every JSON answer of our route handlers goes through here, so none can forget the headers that
  * keep per-user data out of shared caches, and no error can carry more than our own error body.
+ * Our own API calls skip `proxy.ts` (see its matcher), so the hardening headers are set here too.
  */
-const PRIVATE_HEADERS = {
+const PRIVATE_HEADERS: Record<string, string> = {
+  ...staticSecurityHeaders(process.env.NODE_ENV === "production"),
+  "Content-Security-Policy": NON_PAGE_CONTENT_SECURITY_POLICY,
   "Cache-Control": "private, no-store",
   "Content-Type": "application/json; charset=utf-8",
-  "X-Content-Type-Options": "nosniff",
-} as const;
+};
 
 export function jsonOk(body: unknown): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: PRIVATE_HEADERS });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/model/app-error";
 import type { LogsQuery, WorkflowsQuery } from "@/lib/model/queries";
 import { createLeadlexClient, type LeadlexClient } from "./client";
+import { sendViaFetch } from "./transport";
 
 const BASE_URL = "http://127.0.0.1:4010/functions/v1/api-gateway";
 const API_KEY = "wbk_demo_org_full";
@@ -100,7 +101,12 @@ function setup(body: unknown, status = 200) {
       maxRetries: 0,
       maxResponseBytes: 1024 * 1024,
     },
-    { fetch, now: () => Date.UTC(2026, 3, 17, 10), sleep: async () => {}, random: () => 0 },
+    {
+      send: sendViaFetch(fetch),
+      now: () => Date.UTC(2026, 3, 17, 10),
+      sleep: async () => {},
+      random: () => 0,
+    },
   );
   const calledUrl = () => {
     expect(fetch).toHaveBeenCalledTimes(1);

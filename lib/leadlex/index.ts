@@ -1,7 +1,8 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 import { createLeadlexClient, type LeadlexClient } from "./client";
-import { realTransportDeps } from "./transport";
+import { sendWithNodeHttp } from "./node-http-send";
+import { sleepUnlessAborted } from "./transport";
 
 /**
  * The gateway to LeadLex. Pages and route handlers call these functions and never `fetch` the
@@ -24,7 +25,7 @@ export function leadlex(): LeadlexClient {
         maxRetries: env.LEADLEX_MAX_RETRIES,
         maxResponseBytes: MAX_RESPONSE_BYTES,
       },
-      realTransportDeps,
+      { send: sendWithNodeHttp, now: Date.now, sleep: sleepUnlessAborted, random: Math.random },
     );
   }
   return client;

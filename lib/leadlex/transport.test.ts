@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/model/app-error";
 import {
   getUpstreamJson,
-  realTransportDeps,
+  sendViaFetch,
+  sleepUnlessAborted,
   type TransportDeps,
   type TransportOptions,
   type UpstreamJson,
@@ -67,7 +68,7 @@ function harness(
     attemptStarts,
     elapsed: () => now - START_MS,
     deps: {
-      fetch: fakeFetch,
+      send: sendViaFetch(fakeFetch),
       now: () => now,
       random: () => random,
       sleep: async (ms, signal) => {
@@ -482,10 +483,10 @@ describe("getUpstreamJson: no key in errors", () => {
   });
 });
 
-describe("realTransportDeps.sleep", () => {
+describe("sleepUnlessAborted", () => {
   it("waits about the time asked", async () => {
     const started = performance.now();
-    await realTransportDeps.sleep(20);
+    await sleepUnlessAborted(20);
     expect(performance.now() - started).toBeGreaterThanOrEqual(15);
   });
 
@@ -493,7 +494,7 @@ describe("realTransportDeps.sleep", () => {
     const controller = new AbortController();
     const reason = new Error("client went away");
     const started = performance.now();
-    const sleeping = realTransportDeps.sleep(5_000, controller.signal);
+    const sleeping = sleepUnlessAborted(5_000, controller.signal);
     setTimeout(() => controller.abort(reason), 5);
     await expect(sleeping).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -504,7 +505,7 @@ describe("realTransportDeps.sleep", () => {
     const reason = new Error("client went away");
     controller.abort(reason);
     const started = performance.now();
-    await expect(realTransportDeps.sleep(5_000, controller.signal)).rejects.toBe(reason);
+    await expect(sleepUnlessAborted(5_000, controller.signal)).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

@@ -21,9 +21,25 @@ export interface TransportOptions {
   maxResponseBytes: number;
 }
 
+export interface UpstreamRequest {
+  headers: Record<string, string>;
+  signal: AbortSignal;
+  /** A body larger than this is refused (an AppError), not buffered. */
+  maxBytes: number;
+}
+
+export interface UpstreamAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** One GET on the wire. Rejects with the socket's error, or with AppError for an oversized body. */
+export type Send = (url: URL, request: UpstreamRequest) => Promise<UpstreamAnswer>;
+
 /** Injected so tests can drive time, randomness and the network. */
 export interface TransportDeps {
-  fetch: typeof fetch;
+  send: Send;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
@@ -39,25 +55,36 @@ type AttemptOutcome =
   | { kind: "timed_out" }
   | { kind: "network_error"; error: unknown };
 
-export const realTransportDeps: TransportDeps = {
-  fetch: (...args) => fetch(...args),
-  now: () => Date.now(),
-  random: Math.random,
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      // An already-aborted signal never fires "abort" again: without this, the full wait would run.
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-};
+/** `Send` over a fetch implementation: what the tests drive, with the same size cap as the real one. */
+export function sendViaFetch(fetchImpl: typeof fetch): Send {
+  return async (url, { headers, signal, maxBytes }) => {
+    const response = await fetchImpl(url, {
+      method: "GET",
+      headers,
+      redirect: "manual",
+      // Per-user data: never stored by Next's data cache or anyone else's.
+      cache: "no-store",
+      signal,
+    });
+    const text = await readCappedText(response, maxBytes);
+    return { status: response.status, headers: response.headers, text };
+  };
+}
+
+export const sleepUnlessAborted: TransportDeps["sleep"] = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    // An already-aborted signal never fires "abort" again: without this, the full wait would run.
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 
 export async function getUpstreamJson(
   url: URL,
@@ -111,16 +138,12 @@ async function attemptOnce(
   const timeout = AbortSignal.timeout(Math.min(options.attemptTimeoutMs, remaining));
   const signal = callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout;
   try {
-    const response = await deps.fetch(url, {
-      method: "GET",
+    const answer = await deps.send(url, {
       headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json" },
-      redirect: "manual",
-      // Per-user data: never stored by Next's data cache or anyone else's.
-      cache: "no-store",
       signal,
+      maxBytes: options.maxResponseBytes,
     });
-    const text = await readCappedText(response, options.maxResponseBytes);
-    return { kind: "answered", status: response.status, headers: response.headers, text };
+    return { kind: "answered", ...answer };
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     if (error instanceof AppError) throw error;
@@ -133,7 +156,7 @@ async function readCappedText(response: Response, maxBytes: number): Promise<str
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
-    throw tooLarge(response.headers);
+    throw upstreamTooLarge(response.headers);
   }
   if (!response.body) return "";
   const reader = response.body.getReader();
@@ -145,14 +168,14 @@ async function readCappedText(response: Response, maxBytes: number): Promise<str
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel();
-      throw tooLarge(response.headers);
+      throw upstreamTooLarge(response.headers);
     }
     chunks.push(value);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-function tooLarge(headers: Headers): AppError {
+export function upstreamTooLarge(headers: Headers): AppError {
   return new AppError("upstream_invalid_response", {
     requestId: readRequestId(headers),
     message: "LeadLex sent a response larger than Runboard accepts. Try a smaller page size.",
@@ -201,7 +224,7 @@ function networkErrorMessage(error: unknown): string {
   return "Runboard could not reach LeadLex (a network error). This is usually brief; try again.";
 }
 
-/** `fetch` wraps the socket's error: `TypeError("fetch failed", { cause: { code } })`. */
+/** node:http puts the code on the error; `fetch` wraps it: `TypeError("fetch failed", { cause }).` */
 function errorCode(error: unknown): string | null {
   for (let current = error, depth = 0; current && depth < 3; depth++) {
     if (typeof current !== "object") return null;

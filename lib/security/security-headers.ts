@@ -29,8 +29,8 @@ export function staticSecurityHeaders(production: boolean): Record<string, strin
   };
 }
 
-/** For the few answers the proxy gives itself (refusals): no scripts, no framing, nothing to load. */
-export const REFUSAL_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+/** For answers that are not pages (JSON, refusals): no scripts, no framing, nothing to load. */
+export const NON_PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { serverEnv } from "@/lib/config/server-env";
 import { sessionCookieName } from "./cookie-name";
 import { connectUrlFor } from "./safe-next-path";
+import { unsealRemembered } from "./unseal-cache";
 
 /**
  * The user's API key lives only here: sealed (encrypted and authenticated) into an httpOnly cookie.
@@ -41,8 +42,21 @@ async function session() {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 
+/** Read-only access, through the unseal cache: what every page view and proxied call needs. */
+async function readSession(): Promise<SessionData> {
+  const env = serverEnv();
+  const name = sessionCookieName(env.NODE_ENV === "production");
+  const sealed = (await cookies()).get(name)?.value;
+  if (!sealed) return {};
+  const data = await unsealRemembered(sealed, env.sessionSecret, SESSION_TTL_SECONDS);
+  return {
+    apiKey: typeof data.apiKey === "string" ? data.apiKey : undefined,
+    keyHint: typeof data.keyHint === "string" ? data.keyHint : undefined,
+  };
+}
+
 export async function readApiKey(): Promise<string | null> {
-  return (await session()).apiKey ?? null;
+  return (await readSession()).apiKey ?? null;
 }
 
 /** For pages: the key, or a redirect to `/connect` that returns to `returnTo` afterwards. */
@@ -53,7 +67,7 @@ export async function requireApiKey(returnTo: string): Promise<string> {
 }
 
 export async function readKeyHint(): Promise<string | null> {
-  const data = await session();
+  const data = await readSession();
   return data.apiKey ? (data.keyHint ?? null) : null;
 }
 

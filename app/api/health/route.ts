@@ -2,6 +2,8 @@
  * GET /api/health — liveness only: answers without touching LeadLex or the session. Also the
  * baseline the benchmark compares the logs proxy against.
  */
+import { jsonOk } from "@/lib/http/json-response";
+
 export function GET() {
-  return Response.json({ ok: true }, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonOk({ ok: true });
 }
