@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isValidLatencyMs, MAX_LATENCY_MS } from "./emulator-options";
+import {
+  isValidLatencyByWorkflow,
+  isValidLatencyMs,
+  MAX_LATENCY_BY_WORKFLOW_ENTRIES,
+  MAX_LATENCY_MS,
+} from "./emulator-options";
 import { sendEmpty, sendError, sendJson } from "./http-response";
 import type { RequestLog } from "./request-log";
 
@@ -16,6 +21,9 @@ export interface AdminContext {
   resetAll: () => void;
   getLatencyMs: () => number;
   setLatencyMs: (ms: number) => void;
+  getLatencyByWorkflow: () => Record<string, number>;
+  /** Replaces the whole map; `{}` clears it. */
+  setLatencyByWorkflow: (byId: Record<string, number>) => void;
 }
 
 export async function handleAdminRequest(
@@ -38,7 +46,7 @@ export async function handleAdminRequest(
       context.resetAll();
       return sendEmpty(res, 204);
     case "/__emulator/config":
-      if (method === "GET") return sendJson(res, 200, { latencyMs: context.getLatencyMs() });
+      if (method === "GET") return sendJson(res, 200, currentConfig(context));
       if (method !== "POST") return methodNotAllowed(res, "GET, POST");
       return updateConfig(req, res, context);
     default:
@@ -58,20 +66,33 @@ async function updateConfig(
   } catch {
     body = undefined;
   }
-  const latencyMs =
-    typeof body === "object" && body !== null
-      ? (body as Record<string, unknown>).latencyMs
-      : undefined;
-  if (!isValidLatencyMs(latencyMs)) {
+  const fields =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>) : undefined;
+  const { latencyMs, latencyByWorkflow } = fields ?? {};
+  // Each field is optional and left as it was when absent, but at least one must be there and
+  // every one that is there must be valid: nothing is applied from a half-valid body.
+  if (
+    fields === undefined ||
+    (latencyMs === undefined && latencyByWorkflow === undefined) ||
+    (latencyMs !== undefined && !isValidLatencyMs(latencyMs)) ||
+    (latencyByWorkflow !== undefined && !isValidLatencyByWorkflow(latencyByWorkflow))
+  ) {
     return sendError(
       res,
       400,
       "validation_error",
-      `Body must be JSON { "latencyMs": number } with latencyMs from 0 to ${MAX_LATENCY_MS}`,
+      `Body must be JSON { "latencyMs"?: number, "latencyByWorkflow"?: { "<workflow id>": number } } ` +
+        `with at least one of them, every latency from 0 to ${MAX_LATENCY_MS} and at most ` +
+        `${MAX_LATENCY_BY_WORKFLOW_ENTRIES} workflow ids`,
     );
   }
-  context.setLatencyMs(latencyMs);
-  sendJson(res, 200, { latencyMs });
+  if (latencyMs !== undefined) context.setLatencyMs(latencyMs);
+  if (latencyByWorkflow !== undefined) context.setLatencyByWorkflow(latencyByWorkflow);
+  sendJson(res, 200, currentConfig(context));
+}
+
+function currentConfig(context: AdminContext) {
+  return { latencyMs: context.getLatencyMs(), latencyByWorkflow: context.getLatencyByWorkflow() };
 }
 
 /** The body as text, or null when it is larger than any valid config. */

@@ -20,10 +20,14 @@ async function requests(): Promise<RequestLogEntry[]> {
 }
 
 function setLatency(latencyMs: unknown): Promise<Response> {
+  return configure({ latencyMs });
+}
+
+function configure(config: unknown): Promise<Response> {
   return emulator.admin("/__emulator/config", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ latencyMs }),
+    body: JSON.stringify(config),
   });
 }
 
@@ -114,7 +118,7 @@ describe("POST /__emulator/reset", () => {
 
 describe("POST /__emulator/config", () => {
   it("adds latency to every API answer until set back", async () => {
-    expect(await (await setLatency(200)).json()).toEqual({ latencyMs: 200 });
+    expect(await (await setLatency(200)).json()).toEqual({ latencyMs: 200, latencyByWorkflow: {} });
     expect((await emulator.call("/v1/workflows", { key: null })).status).toBe(401);
     await setLatency(0);
     await emulator.call("/v1/workflows");
@@ -123,7 +127,7 @@ describe("POST /__emulator/config", () => {
     expect(slow).toBeGreaterThanOrEqual(199);
     expect(fast).toBeLessThan(100);
     const current = await emulator.admin("/__emulator/config");
-    expect(await current.json()).toEqual({ latencyMs: 0 });
+    expect(await current.json()).toEqual({ latencyMs: 0, latencyByWorkflow: {} });
   });
 
   it.each([[-1], [60_001], ["100"], [null], [Number.NaN]])(
@@ -134,6 +138,77 @@ describe("POST /__emulator/config", () => {
       expect(((await response.json()) as ErrorBody).error.code).toBe("validation_error");
     },
   );
+
+  it("adds latency to one workflow's calls only, on top of latencyMs, until cleared", async () => {
+    const slowWorkflow = await configure({ latencyByWorkflow: { wf_01HY3: 200 } });
+    expect(slowWorkflow.status).toBe(200);
+    expect(await slowWorkflow.json()).toEqual({
+      latencyMs: 0,
+      latencyByWorkflow: { wf_01HY3: 200 },
+    });
+    // Setting latencyMs alone leaves the per-workflow map as it is, and the two add up.
+    expect((await setLatency(50)).status).toBe(200);
+    await emulator.call("/v1/workflows/wf_01HY3");
+    await emulator.call("/v1/workflows/wf_01HY3/logs?per_page=5");
+    await emulator.call("/v1/workflows/wf_01HY1");
+    await emulator.call("/v1/workflows");
+    await setLatency(0);
+    expect(await (await configure({ latencyByWorkflow: {} })).json()).toEqual({
+      latencyMs: 0,
+      latencyByWorkflow: {},
+    });
+    await emulator.call("/v1/workflows/wf_01HY3");
+
+    const durations = (await requests()).map((e) => (e.finishedAt ?? Infinity) - e.startedAt);
+    const [detail, logs, other, list, cleared] = durations;
+    expect(detail).toBeGreaterThanOrEqual(249);
+    expect(logs).toBeGreaterThanOrEqual(249);
+    expect(other).toBeGreaterThanOrEqual(49);
+    expect(other).toBeLessThan(200);
+    expect(list).toBeGreaterThanOrEqual(49);
+    expect(list).toBeLessThan(200);
+    expect(cleared).toBeLessThan(100);
+  });
+
+  it.each([
+    ["a negative latency", { latencyByWorkflow: { wf_01HY3: -1 } }],
+    ["a latency as a string", { latencyByWorkflow: { wf_01HY3: "300" } }],
+    ["an id that is not a workflow id", { latencyByWorkflow: { "../wf": 10 } }],
+    ["an array", { latencyByWorkflow: [300] }],
+    ["null", { latencyByWorkflow: null }],
+    [
+      "a valid latencyMs beside a bad map",
+      { latencyMs: 10, latencyByWorkflow: { wf_01HY3: 60_001 } },
+    ],
+    [
+      "more than 100 ids",
+      {
+        latencyByWorkflow: Object.fromEntries(
+          Array.from({ length: 101 }, (_, i) => [`wf_${i}`, 1]),
+        ),
+      },
+    ],
+    ["an empty object", {}],
+  ])("rejects %s and applies none of it", async (_label, body) => {
+    const response = await configure(body);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.code).toBe("validation_error");
+    const current = await emulator.admin("/__emulator/config");
+    expect(await current.json()).toEqual({ latencyMs: 0, latencyByWorkflow: {} });
+  });
+
+  it("keeps a workflow id like __proto__ as a plain key", async () => {
+    const response = await emulator.admin("/__emulator/config", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"latencyByWorkflow":{"__proto__":5,"constructor":7}}',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(
+      '{"latencyMs":0,"latencyByWorkflow":{"__proto__":5,"constructor":7}}',
+    );
+    expect((await configure({ latencyByWorkflow: {} })).status).toBe(200);
+  });
 
   it("rejects a body that is not JSON", async () => {
     const response = await emulator.admin("/__emulator/config", {

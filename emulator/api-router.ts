@@ -25,6 +25,8 @@ export interface ApiContext {
   limiter: RateLimiter;
   limitsFor: (plan: PlanName) => Limits;
   latencyMs: () => number;
+  /** Extra latency for calls about one workflow (its object and its logs), on top of latencyMs. */
+  workflowLatencyMs: (id: string) => number;
 }
 
 export interface ApiRequest {
@@ -42,7 +44,11 @@ type Route = { kind: "list" } | { kind: FaultTarget; id: string };
 
 export async function handleApiRequest(request: ApiRequest, context: ApiContext): Promise<void> {
   const { req, res, auth } = request;
-  if (!(await abortableDelay(context.latencyMs(), request.signal))) return;
+  const route = matchRoute(request.apiPath);
+  const latencyMs =
+    context.latencyMs() +
+    (route === null || route.kind === "list" ? 0 : context.workflowLatencyMs(route.id));
+  if (!(await abortableDelay(latencyMs, request.signal))) return;
   const nowMs = context.clock.nowMs();
 
   if (req.method !== "GET") {
@@ -96,7 +102,6 @@ export async function handleApiRequest(request: ApiRequest, context: ApiContext)
     return;
   }
 
-  const route = matchRoute(request.apiPath);
   if (route === null) {
     sendError(res, 404, "not_found", "No such endpoint");
     return;

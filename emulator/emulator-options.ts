@@ -16,10 +16,24 @@ export const DEFAULT_ORG_LIMIT_PER_MIN = 200;
 export const DEFAULT_ORG_LIMIT_PER_DAY = 10_000;
 export const MAX_LATENCY_MS = 60_000;
 export const MAX_LIMIT = 1_000_000_000;
+/** Enough for any test; a bound keeps a runaway config from growing the map without limit. */
+export const MAX_LATENCY_BY_WORKFLOW_ENTRIES = 100;
+/** The shape of a LeadLex workflow id, as Runboard allowlists it. */
+const WORKFLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isValidLatencyMs(value: unknown): value is number {
   return (
     typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_LATENCY_MS
+  );
+}
+
+/** `{ "<workflow id>": latencyMs, ... }`: extra latency for the calls about those workflows. */
+export function isValidLatencyByWorkflow(value: unknown): value is Record<string, number> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_LATENCY_BY_WORKFLOW_ENTRIES &&
+    entries.every(([id, ms]) => WORKFLOW_ID.test(id) && isValidLatencyMs(ms))
   );
 }
 

@@ -54,6 +54,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     perDay: options.orgLimitPerDay ?? DEFAULT_ORG_LIMIT_PER_DAY,
   };
   let latencyMs = options.latencyMs ?? 0;
+  // A Map, not the posted object: ids like "__proto__" or "constructor" must stay plain keys.
+  let latencyByWorkflow = new Map<string, number>();
 
   const apiContext: ApiContext = {
     clock,
@@ -62,6 +64,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     limiter,
     limitsFor: (plan) => (plan === "org" ? orgLimits : PLAN_LIMITS[plan]),
     latencyMs: () => latencyMs,
+    workflowLatencyMs: (id) => latencyByWorkflow.get(id) ?? 0,
   };
   const adminContext: AdminContext = {
     log,
@@ -73,6 +76,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     getLatencyMs: () => latencyMs,
     setLatencyMs: (ms) => {
       latencyMs = ms;
+    },
+    getLatencyByWorkflow: () => Object.fromEntries(latencyByWorkflow),
+    setLatencyByWorkflow: (byId) => {
+      latencyByWorkflow = new Map(Object.entries(byId));
     },
   };
 

@@ -1,0 +1,68 @@
+import { emulatorRequestsSince, lastRequestSeq } from "../support/emulator-admin";
+import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
+import { E2E_EMULATOR_URL } from "../support/ports";
+
+/**
+ * The runs page needs two LeadLex calls, the workflow and its first page of runs. Made one after
+ * the other, each upstream round trip would add to every page view; made together, the page costs
+ * one. The emulator's log shows which: with both calls slowed down, their time intervals overlap
+ * only if the server started the second before the first answered.
+ *
+ * Workspace B's key and workflow keep this test's calls (and its added latency) apart from the
+ * other suites', which browse workspace A in parallel.
+ */
+const WORKFLOW_ID = "wf_02HZ3";
+const WORKFLOW_NAME = "Record meeting no-shows";
+const UPSTREAM_LATENCY_MS = 300;
+
+async function setWorkflowLatency(latencyByWorkflow: Record<string, number>): Promise<void> {
+  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/config`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ latencyByWorkflow }),
+  });
+  expect(response.status).toBe(200);
+}
+
+test.afterEach(async () => {
+  await setWorkflowLatency({});
+});
+
+test("the runs page asks LeadLex for the workflow and its runs at the same time", async ({
+  page,
+}) => {
+  await connectWithKey(page, demoKeys.other_workspace);
+  await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+  await setWorkflowLatency({ [WORKFLOW_ID]: UPSTREAM_LATENCY_MS });
+
+  const since = await lastRequestSeq();
+  await page.goto(`/workflows/${WORKFLOW_ID}`);
+  await expect(page.getByRole("heading", { name: WORKFLOW_NAME, level: 1 })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(26);
+  // Lets a refetch after hydration, if the app ever made one, reach the log before it is read.
+  await page.waitForLoadState("networkidle");
+
+  const base = `/functions/v1/api-gateway/v1/workflows/${WORKFLOW_ID}`;
+  const calls = (await emulatorRequestsSince(since)).filter(
+    (call) => call.keyLabel === "other_workspace" && call.path.startsWith(base),
+  );
+  const workflowCalls = calls.filter((call) => call.path === base);
+  const logsCalls = calls.filter((call) => call.path === `${base}/logs`);
+  const firstPageCalls = logsCalls.filter((call) => (call.query.page ?? ["1"])[0] === "1");
+
+  expect(workflowCalls).toHaveLength(1);
+  expect(firstPageCalls).toHaveLength(1);
+  // Any other logs call is the browser fetching page 2 ahead of a click, once; never a repeat.
+  const prefetches = logsCalls.filter((call) => !firstPageCalls.includes(call));
+  expect(prefetches.length).toBeLessThanOrEqual(1);
+  for (const call of prefetches) expect(call.query.page).toEqual(["2"]);
+
+  const [workflow] = workflowCalls;
+  const [runs] = firstPageCalls;
+  if (!workflow?.finishedAt || !runs?.finishedAt) throw new Error("a call did not finish");
+  expect([workflow.status, runs.status]).toEqual([200, 200]);
+  expect(workflow.finishedAt - workflow.startedAt).toBeGreaterThanOrEqual(UPSTREAM_LATENCY_MS - 1);
+  expect(runs.finishedAt - runs.startedAt).toBeGreaterThanOrEqual(UPSTREAM_LATENCY_MS - 1);
+  // Two 300 ms calls overlap only when neither waited for the other to finish.
+  expect(workflow.startedAt < runs.finishedAt && runs.startedAt < workflow.finishedAt).toBe(true);
+});
