@@ -2,7 +2,7 @@
 
 import type { ReactTable } from "@tanstack/react-table";
 import type { Row, RowData, TableFeatures } from "@tanstack/react-table";
-import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { Fragment, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
 export interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData> {
   table: ReactTable<TFeatures, TData>;
@@ -39,14 +39,67 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
 
-  function handleRowClick(event: MouseEvent<HTMLTableRowElement>, row: Row<TFeatures, TData>) {
-    if (!onRowActivate) return;
-    const target = event.target as HTMLElement;
-    // Let buttons, links and text selection (people copy ids from rows) do their own thing.
-    if (target.closest("a, button, input, select, textarea, summary")) return;
-    if (window.getSelection()?.toString()) return;
-    onRowActivate(row);
-  }
+  // The rows render only when they change: a "busy" render while newer rows load (the same rows,
+  // dimmed) then costs almost nothing. Callers keep their callbacks stable for this to hold.
+  const body = useMemo(() => {
+    function handleRowClick(event: MouseEvent<HTMLTableRowElement>, row: Row<TFeatures, TData>) {
+      if (!onRowActivate) return;
+      const target = event.target as HTMLElement;
+      // Let buttons, links and text selection (people copy ids from rows) do their own thing.
+      if (target.closest("a, button, input, select, textarea, summary")) return;
+      if (window.getSelection()?.toString()) return;
+      onRowActivate(row);
+    }
+    return (
+      <tbody>
+        {rows.map((row) => {
+          const expanded = isRowExpanded ? isRowExpanded(row) : false;
+          const domId = rowDomId?.(row);
+          return (
+            <Fragment key={row.id}>
+              <tr
+                id={domId}
+                data-row
+                data-state={expanded ? "open" : "closed"}
+                onClick={(event) => handleRowClick(event, row)}
+                className={`border-t border-slate-200 align-top dark:border-slate-800 ${
+                  onRowActivate ? "cursor-pointer" : ""
+                } ${expanded ? "bg-sky-50/70 dark:bg-sky-950/30" : "hover:bg-slate-50 dark:hover:bg-slate-900/60"}`}
+              >
+                {row.getAllCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 ${columnClassName[cell.column.id] ?? ""}`}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+              {expanded && renderExpandedRow ? (
+                <tr
+                  id={domId ? `${domId}-details` : undefined}
+                  className="bg-slate-50/60 dark:bg-slate-900/40"
+                >
+                  <td colSpan={columnCount} className="px-3 pb-4 pt-1">
+                    {renderExpandedRow(row)}
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    );
+  }, [
+    rows,
+    table,
+    columnCount,
+    columnClassName,
+    isRowExpanded,
+    onRowActivate,
+    renderExpandedRow,
+    rowDomId,
+  ]);
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
@@ -77,44 +130,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
             </tr>
           ))}
         </thead>
-        <tbody>
-          {rows.map((row) => {
-            const expanded = isRowExpanded ? isRowExpanded(row) : false;
-            const domId = rowDomId?.(row);
-            return (
-              <Fragment key={row.id}>
-                <tr
-                  id={domId}
-                  data-row
-                  data-state={expanded ? "open" : "closed"}
-                  onClick={(event) => handleRowClick(event, row)}
-                  className={`border-t border-slate-200 align-top dark:border-slate-800 ${
-                    onRowActivate ? "cursor-pointer" : ""
-                  } ${expanded ? "bg-sky-50/70 dark:bg-sky-950/30" : "hover:bg-slate-50 dark:hover:bg-slate-900/60"}`}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={`px-3 py-2 ${columnClassName[cell.column.id] ?? ""}`}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-                {expanded && renderExpandedRow ? (
-                  <tr
-                    id={domId ? `${domId}-details` : undefined}
-                    className="bg-slate-50/60 dark:bg-slate-900/40"
-                  >
-                    <td colSpan={columnCount} className="px-3 pb-4 pt-1">
-                      {renderExpandedRow(row)}
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
+        {body}
       </table>
     </div>
   );

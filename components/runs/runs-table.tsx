@@ -1,8 +1,8 @@
 "use client";
 
-import { useTable, type ExpandedState, type Updater } from "@tanstack/react-table";
+import { useTable, type ExpandedState, type Row, type Updater } from "@tanstack/react-table";
 import dynamic from "next/dynamic";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import type { Run } from "@/lib/model/run";
 import { runDomId, runsColumns, runsTableFeatures } from "./runs-columns";
@@ -59,16 +59,33 @@ export function RunsTable({ runs, openRunId, onOpenRunChange, busy, caption }: R
     meta: { maxDurationMs },
   });
 
+  // Stable callbacks let DataTable skip re-rendering the rows when only `busy` changes.
+  const isRowExpanded = useCallback((row: RunRow) => row.id === openRunId, [openRunId]);
+  const activateRow = useCallback(
+    (row: RunRow) => onOpenRunChange(row.id === openRunId ? null : row.id),
+    [openRunId, onOpenRunChange],
+  );
+
   return (
     <DataTable
       table={table}
       caption={caption}
       busy={busy}
-      rowDomId={(row) => runDomId(row.id)}
-      isRowExpanded={(row) => row.id === openRunId}
-      onRowActivate={(row) => onOpenRunChange(row.id === openRunId ? null : row.id)}
-      renderExpandedRow={(row) => <RunDetails run={row.original} />}
+      rowDomId={rowDomId}
+      isRowExpanded={isRowExpanded}
+      onRowActivate={activateRow}
+      renderExpandedRow={renderRunDetails}
       columnClassName={columnClassName}
     />
   );
+}
+
+type RunRow = Row<typeof runsTableFeatures, Run>;
+
+function rowDomId(row: RunRow): string {
+  return runDomId(row.id);
+}
+
+function renderRunDetails(row: RunRow) {
+  return <RunDetails run={row.original} />;
 }

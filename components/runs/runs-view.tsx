@@ -87,6 +87,20 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
     );
   }, [page, result.isPlaceholderData, query, pageCount, queryClient, workflowId]);
 
+  // Opening a run is not a new view for Back: it replaces the entry. Stable for the table's rows.
+  const openRun = useCallback(
+    (open: string | null) => setView({ open }, { history: "replace" }),
+    [setView],
+  );
+
+  // A press on a chip starts its first page at once: the click follows ~100 ms later for a person.
+  const prefetchStatus = useCallback(
+    (status: RunStatus | null) => {
+      void queryClient.prefetchQuery(runsQueryOptions(workflowId, { ...query, status, page: 1 }));
+    },
+    [query, queryClient, workflowId],
+  );
+
   // A page load costs exactly one logs call: the server-rendered view fetches its next page only
   // on intent (pointer or focus on Next). Views reached in the browser, where someone is paging or
   // filtering, fetch theirs at once.
@@ -146,7 +160,11 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
       </div>
 
       <div ref={filtersRef} className="flex flex-wrap items-center gap-3">
-        <StatusFilterChips value={view.status} onChange={(status) => changeFilters({ status })} />
+        <StatusFilterChips
+          value={view.status}
+          onChange={(status) => changeFilters({ status })}
+          onIntent={prefetchStatus}
+        />
         <AfterFilter value={view.after} onChange={(after) => changeFilters({ after })} />
       </div>
 
@@ -206,7 +224,7 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
             <RunsTable
               runs={page.runs}
               openRunId={view.open}
-              onOpenRunChange={(open) => void setView({ open }, { history: "replace" })}
+              onOpenRunChange={openRun}
               busy={result.isPlaceholderData}
               caption={`${statusWord}runs of workflow ${workflowId}, page ${query.page} of ${pageCount}`}
             />

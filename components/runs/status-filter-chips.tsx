@@ -6,6 +6,8 @@ import { allStatusesLook, runStatusLook } from "./run-status";
 interface StatusFilterChipsProps {
   value: RunStatus | null;
   onChange: (status: RunStatus | null) => void;
+  /** Pressed but not yet released: the chip's rows can start loading before the click. */
+  onIntent?: (status: RunStatus | null) => void;
 }
 
 const options: { value: RunStatus | null; label: string; Icon: typeof allStatusesLook.Icon }[] = [
@@ -17,7 +19,7 @@ const options: { value: RunStatus | null; label: string; Icon: typeof allStatuse
  * All / Success / Failed / Skipped. Toggle buttons with `aria-pressed`, so screen readers announce
  * which one is on; the selected chip is filled, bordered and marked with a check-weight font.
  */
-export function StatusFilterChips({ value, onChange }: StatusFilterChipsProps) {
+export function StatusFilterChips({ value, onChange, onIntent }: StatusFilterChipsProps) {
   return (
     <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
       {options.map((option) => {
@@ -28,6 +30,7 @@ export function StatusFilterChips({ value, onChange }: StatusFilterChipsProps) {
             type="button"
             aria-pressed={selected}
             onClick={() => onChange(option.value)}
+            onPointerDown={selected ? undefined : () => onIntent?.(option.value)}
             className={`inline-flex h-9 items-center gap-1.5 rounded-full border px-3 text-sm transition-colors ${
               selected
                 ? "border-sky-700 bg-sky-700 font-semibold text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950"

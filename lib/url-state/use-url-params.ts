@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 import {
   applyUrlParamChanges,
   createLoader,
@@ -16,10 +16,29 @@ export interface UrlParamsUpdateOptions {
   history?: "push" | "replace";
 }
 
+/** Fired after our own pushState / replaceState, which browsers do not announce. */
+const LOCATION_CHANGE = "runboard:location-change";
+
+function subscribeToLocation(onChange: () => void): () => void {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener(LOCATION_CHANGE, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener(LOCATION_CHANGE, onChange);
+  };
+}
+
+/** Normalised like the server's `useSearchParams().toString()`, so hydration sees equal strings. */
+function browserSearch(): string {
+  return new URLSearchParams(window.location.search).toString();
+}
+
 /**
  * The browser side of a parser map: current values from the address bar, and a setter that writes
- * them back with `history.pushState` / `replaceState`. Next's router follows those native calls,
- * so `useSearchParams` updates without a server round trip.
+ * them back with `history.pushState` / `replaceState` (Next's router follows those native calls).
+ * The values are read through `useSyncExternalStore`, so a click re-renders at once, as urgent
+ * work; following Next's `useSearchParams` alone would wait for its transition (~10 ms more per
+ * filter change, measured). Next's own navigations still re-render through `useSearchParams`.
  */
 export function useUrlParams<Map extends UrlParamMap>(
   map: Map,
@@ -28,10 +47,11 @@ export function useUrlParams<Map extends UrlParamMap>(
   UrlParamValues<Map>,
   (changes: UrlParamChanges<Map>, options?: UrlParamsUpdateOptions) => void,
 ] {
-  const searchParams = useSearchParams();
+  const serverSearch = useSearchParams().toString();
+  const search = useSyncExternalStore(subscribeToLocation, browserSearch, () => serverSearch);
   const pathname = usePathname();
   const load = useMemo(() => createLoader(map), [map]);
-  const values = useMemo(() => load(searchParams), [load, searchParams]);
+  const values = useMemo(() => load(search), [load, search]);
   const defaultHistory = defaults.history ?? "replace";
 
   const setValues = useCallback(
@@ -42,6 +62,7 @@ export function useUrlParams<Map extends UrlParamMap>(
       const url = `${pathname}${next ? `?${next}` : ""}${window.location.hash}`;
       if ((options.history ?? defaultHistory) === "push") window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
+      window.dispatchEvent(new Event(LOCATION_CHANGE));
     },
     [map, pathname, defaultHistory],
   );
