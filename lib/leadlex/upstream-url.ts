@@ -1,16 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/model/app-error";
+import { isWorkflowId } from "@/lib/workflows/workflow-id";
 
 /**
  * Builds every URL the gateway calls. Ids are allowlisted before they touch a URL: encoding alone
  * is not enough, because `encodeURIComponent("..")` is still `..` and `new URL()` would resolve it
  * to another endpoint, called with the same key. The final URL is then checked once more.
  */
-const WORKFLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function isValidWorkflowId(id: string): boolean {
-  return WORKFLOW_ID.test(id);
-}
+/** The one allowlist (letters, digits, `_`, `-`; at most 64), shared with the browser's checks. */
+export const isValidWorkflowId = isWorkflowId;
 
 export function assertWorkflowId(id: string): string {
   if (!isValidWorkflowId(id)) {
@@ -34,7 +32,7 @@ export function buildUpstreamUrl(
 ): URL {
   const base = new URL(baseUrl);
   for (const segment of segments) {
-    if (!WORKFLOW_ID.test(segment)) {
+    if (!isWorkflowId(segment)) {
       throw new AppError("bad_request", { message: "Refused to build an upstream URL." });
     }
   }

@@ -1,8 +1,7 @@
 /**
- * Workflow ids, checked in the browser before they go into a link. The same allowlist as the
- * gateway's (`lib/leadlex/upstream-url.ts`, which is server-only): letters, digits, `_` and `-`,
- * at most 64. Only such ids can be opened, so anything else is refused here with a message rather
- * than sent to a page that would refuse it.
+ * Workflow ids: letters, digits, `_` and `-`, at most 64. The one allowlist, used by the gateway
+ * before any id reaches an upstream URL (`lib/leadlex/upstream-url.ts`) and by the browser before
+ * an id goes into a link, so anything else is refused with a message rather than sent on.
  */
 const WORKFLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
