@@ -1,7 +1,7 @@
 /**
  * The README's screenshot of the runs view: desktop 1280×800, light theme, wf_01HY1 filtered to
- * failed runs with one run open. Skipped in ordinary runs (it rewrites a committed image); refresh
- * it with
+ * failed runs with one run open. Not part of ordinary runs (it rewrites a committed image: see
+ * `testIgnore` in playwright.config.ts); refresh it with
  *
  *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
  */
@@ -11,7 +11,6 @@ import { emulatorLogs, runDetails, runRow } from "../support/dashboard";
 test.use({ colorScheme: "light", timezoneId: "UTC", viewport: { width: 1280, height: 800 } });
 
 test("runs view for the README @readme-screenshot", async ({ connectedPage: page }) => {
-  test.skip(!process.env.README_SCREENSHOT, "set README_SCREENSHOT=1 to refresh the image");
   const { data } = await emulatorLogs("wf_01HY1", { status: "failed" });
   const run = data.logs[0];
   if (!run) throw new Error("no failed run to open");
