@@ -75,10 +75,18 @@ describe("proxy", () => {
     expect(passedThrough(response)).toBe(true);
   });
 
-  it("refuses a cross-site read of the API", () => {
+  it("refuses a cross-site read of the API with our own error body", async () => {
     const response = proxy(
       request("/api/workflows", { headers: { "sec-fetch-site": "cross-site" } }),
     );
     expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "cross_site_refused",
+        message: "Cross-site requests are not accepted.",
+        requestId: null,
+        retryAfterSeconds: null,
+      },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "@/lib/model/app-error";
 import {
   contentSecurityPolicy,
   isCrossOriginWrite,
@@ -20,18 +21,22 @@ export function proxy(request: NextRequest) {
   // Next decodes dynamic segments itself and answers a bare 500 on `%ff` or a lone `%`; a path
   // that cannot be decoded is the client's mistake, so it gets a 400 that says so.
   if (!isDecodablePath(request.nextUrl.pathname)) {
-    return refuse(400, "The address contains malformed percent-encoding.", api, production);
+    return refuse(
+      new AppError("bad_request", { message: "The address contains malformed percent-encoding." }),
+      api,
+      production,
+    );
   }
 
   // Server Actions check Origin too, but answer a forged post with a 500 and an error log; every
   // state-changing request from another site stops here with a 403 instead.
   if (isCrossOriginWrite(request.method, request.headers)) {
-    return refuse(403, "Cross-site requests are not accepted.", api, production);
+    return refuse(new AppError("cross_site_refused"), api, production);
   }
 
   // Our API is for our own pages. Browsers label cross-site requests; refuse them outright.
   if (api && request.headers.get("sec-fetch-site") === "cross-site") {
-    return refuse(403, "Cross-site requests are not accepted.", api, production);
+    return refuse(new AppError("cross_site_refused"), api, production);
   }
 
   // A page opened without any session cookie goes straight to /connect with a real 307. Pages
@@ -80,22 +85,12 @@ function isDecodablePath(pathname: string): boolean {
 }
 
 /** Our JSON error body for the API; plain text elsewhere (no page to render it in). */
-function refuse(status: 400 | 403, message: string, api: boolean, production: boolean) {
+function refuse(error: AppError, api: boolean, production: boolean) {
   const headers = { "Cache-Control": "private, no-store" };
   const response = api
-    ? NextResponse.json(
-        {
-          error: {
-            code: "bad_request",
-            message,
-            requestId: null,
-            retryAfterSeconds: null,
-          },
-        },
-        { status, headers },
-      )
-    : new NextResponse(`${message}\n`, {
-        status,
+    ? NextResponse.json(error.toBody(), { status: error.status, headers })
+    : new NextResponse(`${error.message}\n`, {
+        status: error.status,
         headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
       });
   response.headers.set("Content-Security-Policy", NON_PAGE_CONTENT_SECURITY_POLICY);

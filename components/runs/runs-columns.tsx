@@ -4,7 +4,7 @@ import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstac
 import { RelativeTime } from "@/components/time/relative-time";
 import { ChevronIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/format/numbers";
-import { markHiddenCharacters } from "@/lib/json/hidden-characters";
+import { markHiddenCharacters } from "@/lib/text/hidden-characters";
 import type { Run } from "@/lib/model/run";
 import { RunStatusBadge } from "./run-status";
 

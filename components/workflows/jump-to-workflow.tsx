@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { cleanText } from "@/lib/workflows/clean-text";
-import { extractWorkflowId } from "@/lib/workflows/workflow-id";
+import { cleanText } from "@/lib/text/clean-text";
+import { extractWorkflowId } from "@/lib/workflows/extract-workflow-id";
 
 /**
  * "Open a workflow by id": for an id copied from LeadLex or a Runboard link pasted whole. Only ids

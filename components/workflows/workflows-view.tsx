@@ -38,7 +38,7 @@ import {
   describeTrigger,
   displayName,
 } from "@/lib/workflows/describe-workflow";
-import { isWorkflowId } from "@/lib/workflows/workflow-id";
+import { isWorkflowId } from "@/lib/model/workflow-id";
 import type { WorkflowListItem } from "@/lib/workflows/workflow-list";
 import { WorkflowStateBadge } from "./workflow-state-badge";
 import { retryButtonClass, WorkflowsErrorState } from "./workflows-error-state";

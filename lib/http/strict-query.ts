@@ -2,10 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/model/app-error";
 
 /**
- * Our route handlers answer only our own browser code, which sends only the parameters it knows.
- * Anything else — `status[]=failed`, a misspelt `perpage`, a parameter from some other API — would
- * otherwise be dropped without a word and answer an unfiltered page; it gets a 400 naming it.
+ * Reading a route handler's query string strictly. Our route handlers answer only our own browser
+ * code, which sends only the parameters it knows, in canonical form. Anything else — `status[]=failed`,
+ * a misspelt `perpage`, a repeated parameter, a malformed number — would otherwise be dropped or
+ * guessed at without a word; it gets a 400 naming it.
  */
+
 /** Next's cache-busting parameter: it adds it itself when a request carries an `RSC` header. */
 const NEXT_OWN = new Set(["_rsc"]);
 
@@ -26,4 +28,32 @@ export function rejectUnknownParameters(
 function shorten(name: string): string {
   const printable = name.replace(/[^\x20-\x7e]/g, "?");
   return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+}
+
+/** The one value of each allowed parameter; a parameter given twice is a 400. */
+export function singleValues(
+  searchParams: URLSearchParams,
+  allowed: readonly string[],
+): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {};
+  for (const name of allowed) {
+    const all = searchParams.getAll(name);
+    if (all.length > 1) {
+      throw new AppError("bad_request", {
+        message: `The parameter "${name}" was given more than once.`,
+      });
+    }
+    values[name] = all[0];
+  }
+  return values;
+}
+
+export function strictInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value)) {
+    throw new AppError("bad_request", {
+      message: `The parameter "${name}" must be a whole number.`,
+    });
+  }
+  return Number(value);
 }

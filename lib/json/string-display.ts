@@ -5,7 +5,7 @@
  * copies an id or a message into a ticket.
  */
 
-import { anyHiddenCharacter, codePointName, HIDDEN_CHARACTERS } from "./hidden-characters";
+import { anyHiddenCharacter, codePointName, HIDDEN_CHARACTERS } from "@/lib/text/hidden-characters";
 
 export interface StringPreview {
   /** The start of the text, at most `maxCharacters` characters, never ending mid-character. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError, defaultMessageFor } from "@/lib/model/app-error";
+import { AppError } from "@/lib/model/app-error";
+import { errorWordsFor } from "@/lib/model/error-vocabulary";
 import { appErrorFromResponse } from "./error-mapping";
 
 const NOW_MS = Date.UTC(2026, 3, 17, 9, 31, 0);
@@ -60,7 +61,7 @@ describe("appErrorFromResponse", () => {
     const expired = map(401, errorBody("invalid_key", "API key has Expired"));
     expect(expired.code).toBe("key_expired");
     expect(expired.status).toBe(401);
-    expect(expired.message).toBe(defaultMessageFor("key_expired"));
+    expect(expired.message).toBe(errorWordsFor("key_expired").message);
 
     const unknown = map(401, errorBody("invalid_key", "Invalid API key"));
     expect(unknown.code).toBe("invalid_key");

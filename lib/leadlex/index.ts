@@ -32,4 +32,3 @@ export function leadlex(): LeadlexClient {
 }
 
 export type { LeadlexClient, Traced } from "./client";
-export { isValidWorkflowId } from "./upstream-url";

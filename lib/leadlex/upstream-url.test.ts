@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/model/app-error";
-import { assertWorkflowId, buildUpstreamUrl, isValidWorkflowId } from "./upstream-url";
+import { isWorkflowId } from "@/lib/model/workflow-id";
+import { assertWorkflowId, buildUpstreamUrl } from "./upstream-url";
 
 const BASE = "http://127.0.0.1:4010/functions/v1/api-gateway";
 
@@ -36,12 +37,12 @@ function expectBadRequest(action: () => unknown) {
 
 describe("workflow id allowlist", () => {
   it.each(["wf_01HY1", "wf-big", "A", "0", "_", "-", "a".repeat(64)])("accepts %j", (id) => {
-    expect(isValidWorkflowId(id)).toBe(true);
+    expect(isWorkflowId(id)).toBe(true);
     expect(assertWorkflowId(id)).toBe(id);
   });
 
   it.each(hostileIds)("rejects %j", (id) => {
-    expect(isValidWorkflowId(id)).toBe(false);
+    expect(isWorkflowId(id)).toBe(false);
     expectBadRequest(() => assertWorkflowId(id));
   });
 });

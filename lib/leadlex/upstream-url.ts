@@ -1,17 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/model/app-error";
-import { isWorkflowId } from "@/lib/workflows/workflow-id";
+import { isWorkflowId } from "@/lib/model/workflow-id";
 
 /**
  * Builds every URL the gateway calls. Ids are allowlisted before they touch a URL: encoding alone
  * is not enough, because `encodeURIComponent("..")` is still `..` and `new URL()` would resolve it
  * to another endpoint, called with the same key. The final URL is then checked once more.
  */
-/** The one allowlist (letters, digits, `_`, `-`; at most 64), shared with the browser's checks. */
-export const isValidWorkflowId = isWorkflowId;
-
 export function assertWorkflowId(id: string): string {
-  if (!isValidWorkflowId(id)) {
+  if (!isWorkflowId(id)) {
     throw new AppError("bad_request", {
       message: "That is not a valid workflow id (letters, digits, _ and - only, at most 64).",
     });

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { upstreamIsLocalEmulator } from "@/lib/config/server-env";
 import { leadlex } from "@/lib/leadlex";
-import { toAppError, type AppErrorCode } from "@/lib/model/app-error";
+import { formatWait } from "@/lib/format/wait";
+import { toAppError, type AppError } from "@/lib/model/app-error";
 import { checkApiKeyFormat } from "./api-key-format";
 import { demoKeyFor } from "./demo-keys";
 import { safeNextPath } from "./safe-next-path";
@@ -26,15 +27,6 @@ const connectFormSchema = z.object({
   demo: z.string().max(40).optional(),
   next: z.string().max(2_000).optional(),
 });
-
-const connectMessages: Partial<Record<AppErrorCode, string>> = {
-  invalid_key: "LeadLex does not recognise this key. It may be mistyped or revoked.",
-  key_expired:
-    "This key has expired. Create a new one in LeadLex (Settings → API keys) and paste it here.",
-  insufficient_permissions:
-    "This key is valid but lacks the read:workflows permission Runboard needs. Create a key with that scope.",
-  rate_limited: "LeadLex is rate-limiting this key right now. Wait a minute and try again.",
-};
 
 export async function saveApiKey(
   _previous: ConnectFormState,
@@ -62,8 +54,7 @@ export async function saveApiKey(
       search: null,
     });
   } catch (error) {
-    const appError = toAppError(error);
-    return { message: connectMessages[appError.code] ?? appError.message };
+    return { message: refusalMessage(toAppError(error)) };
   }
 
   await storeApiKey(format.key);
@@ -73,4 +64,12 @@ export async function saveApiKey(
 export async function forgetApiKey(): Promise<void> {
   await clearApiKey();
   redirect("/connect");
+}
+
+/** The error's own words; a rate limit also says how long to wait before trying again. */
+function refusalMessage(error: AppError): string {
+  if (error.code === "rate_limited" && error.retryAfterSeconds !== null) {
+    return `${error.message} Try again in ${formatWait(error.retryAfterSeconds)}.`;
+  }
+  return error.message;
 }

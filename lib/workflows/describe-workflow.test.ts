@@ -147,9 +147,9 @@ describe("describeTrigger", () => {
     expect(text).toBe(`When a deal's stage changes to “${"x".repeat(MAX_VALUE_LENGTH)}…”`);
   });
 
-  it("flattens newlines and drops bidi overrides", () => {
+  it("flattens newlines and shows bidi overrides as markers", () => {
     expect(describeTrigger(trigger({ conditionValue: "lost\n\u202Egnp.exe\u202C" }))).toBe(
-      "When a deal's stage changes to “lost gnp.exe”",
+      "When a deal's stage changes to “lost ⟨U+202E⟩gnp.exe⟨U+202C⟩”",
     );
   });
 });
@@ -287,6 +287,7 @@ describe("displayName", () => {
 
   it("cuts an absurd name and names an empty one", () => {
     expect(displayName("n".repeat(10_000))).toBe(`${"n".repeat(MAX_NAME_LENGTH)}…`);
-    expect(displayName("  \u202e ")).toBe("Untitled workflow");
+    expect(displayName("  \u202e ")).toBe("⟨U+202E⟩");
+    expect(displayName(" \n ")).toBe("Untitled workflow");
   });
 });

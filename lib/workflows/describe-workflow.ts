@@ -1,13 +1,13 @@
 /**
  * A workflow's trigger and action in plain words ("When a deal's stage changes to “lost”" → "Post a
  * Slack message to #sales-alerts"). Every value comes from LeadLex, an untrusted upstream: the
- * results are plain strings for React to escape, flattened to one line, stripped of control and
- * bidirectional-override characters (which could disguise the text around them) and cut short when
+ * results are plain strings for React to escape, flattened to one line, with control and
+ * direction-override characters (which could disguise the text around them) shown as markers and cut short when
  * absurdly long. Unknown entities, operators and action types are shown by their raw names rather
  * than hidden. Shared by the server and the browser.
  */
 import type { EntityType, WorkflowSummary } from "@/lib/model/workflow";
-import { cleanText, MAX_NAME_LENGTH, MAX_VALUE_LENGTH } from "./clean-text";
+import { cleanText, MAX_NAME_LENGTH, MAX_VALUE_LENGTH } from "@/lib/text/clean-text";
 
 export { cleanText, MAX_NAME_LENGTH, MAX_VALUE_LENGTH };
 

@@ -61,7 +61,7 @@ describe("parseRecentWorkflows", () => {
 
   it("flattens stored names to one line of plain text", () => {
     const raw = JSON.stringify([entry("wf_1", 1, "Lost deals\n\u202E<b>x</b>")]);
-    expect(parseRecentWorkflows(raw)[0]?.name).toBe("Lost deals <b>x</b>");
+    expect(parseRecentWorkflows(raw)[0]?.name).toBe("Lost deals ⟨U+202E⟩<b>x</b>");
   });
 });
 

@@ -5,8 +5,8 @@
  * The pure list operations are separate from the storage access so they can be tested alone.
  */
 import { parseIsoInstant } from "@/lib/format/iso-instant";
-import { cleanText, MAX_NAME_LENGTH } from "./clean-text";
-import { isWorkflowId } from "./workflow-id";
+import { cleanText, MAX_NAME_LENGTH } from "@/lib/text/clean-text";
+import { isWorkflowId } from "@/lib/model/workflow-id";
 
 export const RECENT_WORKFLOWS_KEY = "runboard:recent-workflows";
 export const MAX_RECENT_WORKFLOWS = 8;

@@ -7,14 +7,10 @@
  */
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
-import { rejectUnknownParameters } from "@/lib/http/strict-query";
+import { readWorkflowsRouteQuery } from "@/lib/http/route-queries";
 import { leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
-import { DEFAULT_PER_PAGE, MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
-import { entityTypes } from "@/lib/model/workflow";
 import { readApiKey } from "@/lib/session/session";
-import { singleValues, strictInteger } from "@/lib/url-state/route-query";
-import { isEntityType, readSearch } from "@/lib/url-state/workflows-view";
 import { listWorkflowsWithDisabledReasons } from "@/lib/workflows/with-disabled-reasons";
 
 const ROUTE = "GET /api/workflows";
@@ -27,42 +23,11 @@ export async function GET(request: NextRequest) {
     const page = await listWorkflowsWithDisabledReasons(
       leadlex(),
       apiKey,
-      readWorkflowsQuery(request.nextUrl.searchParams),
+      readWorkflowsRouteQuery(request.nextUrl.searchParams),
       { signal: request.signal },
     );
     return jsonOk(page);
   } catch (error) {
     return jsonError(error, ROUTE);
   }
-}
-
-const PARAMETERS = ["page", "per_page", "enabled", "entity", "q"] as const;
-
-function readWorkflowsQuery(searchParams: URLSearchParams): WorkflowsQuery {
-  rejectUnknownParameters(searchParams, PARAMETERS);
-  const raw = singleValues(searchParams, PARAMETERS);
-  if (raw.enabled !== undefined && raw.enabled !== "true" && raw.enabled !== "false") {
-    throw new AppError("bad_request", {
-      message: 'The parameter "enabled" must be true or false.',
-    });
-  }
-  if (raw.entity !== undefined && !isEntityType(raw.entity)) {
-    throw new AppError("bad_request", {
-      message: `The parameter "entity" must be one of: ${entityTypes.join(", ")}.`,
-    });
-  }
-  // The page's URL parser repairs a search; here it must already be in its repaired form.
-  if (raw.q !== undefined && readSearch(raw.q) !== raw.q) {
-    throw new AppError("bad_request", {
-      message: `The parameter "q" must be 1 to ${MAX_SEARCH_LENGTH} characters, without control characters or surrounding spaces.`,
-    });
-  }
-  // Range checks happen in the gateway's schema, which reports the parameter by name.
-  return {
-    page: strictInteger(raw.page, "page", 1),
-    perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
-    enabled: raw.enabled === undefined ? null : raw.enabled === "true",
-    entity: raw.entity ?? null,
-    search: raw.q ?? null,
-  };
 }

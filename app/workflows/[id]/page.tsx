@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { RunsView } from "@/components/runs/runs-view";
 import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-workflow";
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
-import { isValidWorkflowId, leadlex } from "@/lib/leadlex";
+import { leadlex } from "@/lib/leadlex";
+import { isWorkflowId } from "@/lib/model/workflow-id";
 import { toAppError } from "@/lib/model/app-error";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
@@ -21,7 +22,7 @@ export async function generateMetadata({
 }: PageProps<"/workflows/[id]">): Promise<Metadata> {
   const { id } = await params;
   // The id, not the name: a title is not worth a second upstream call per page view.
-  return { title: isValidWorkflowId(id) ? `Runs of ${id}` : "Workflow" };
+  return { title: isWorkflowId(id) ? `Runs of ${id}` : "Workflow" };
 }
 
 /**
@@ -33,7 +34,7 @@ export default async function WorkflowRunsPage({
   searchParams,
 }: PageProps<"/workflows/[id]">) {
   const { id } = await params;
-  if (!isValidWorkflowId(id)) notFound();
+  if (!isWorkflowId(id)) notFound();
   const rawSearchParams = await searchParams;
   const apiKey = await requireApiKey(`/workflows/${id}${searchString(rawSearchParams)}`);
 

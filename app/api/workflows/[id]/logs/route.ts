@@ -5,20 +5,18 @@
  */
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
-import { rejectUnknownParameters } from "@/lib/http/strict-query";
-import { isValidWorkflowId, leadlex } from "@/lib/leadlex";
+import { readLogsRouteQuery } from "@/lib/http/route-queries";
+import { leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
-import { DEFAULT_PER_PAGE, type LogsQuery } from "@/lib/model/queries";
-import { isRunStatus } from "@/lib/model/run";
+import { isWorkflowId } from "@/lib/model/workflow-id";
 import { readApiKey } from "@/lib/session/session";
-import { singleValues, strictInteger } from "@/lib/url-state/route-query";
 
 const ROUTE = "GET /api/workflows/[id]/logs";
 
 export async function GET(request: NextRequest, context: RouteContext<"/api/workflows/[id]/logs">) {
   try {
     const { id } = await context.params;
-    if (!isValidWorkflowId(id)) {
+    if (!isWorkflowId(id)) {
       throw new AppError("bad_request", { message: "That is not a valid workflow id." });
     }
     const apiKey = await readApiKey();
@@ -27,30 +25,11 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/work
     const page = await leadlex().listWorkflowLogs(
       apiKey,
       id,
-      readLogsQuery(request.nextUrl.searchParams),
+      readLogsRouteQuery(request.nextUrl.searchParams),
       { signal: request.signal },
     );
     return jsonOk(page);
   } catch (error) {
     return jsonError(error, ROUTE);
   }
-}
-
-const PARAMETERS = ["page", "per_page", "status", "after"] as const;
-
-function readLogsQuery(searchParams: URLSearchParams): LogsQuery {
-  rejectUnknownParameters(searchParams, PARAMETERS);
-  const raw = singleValues(searchParams, PARAMETERS);
-  if (raw.status !== undefined && !isRunStatus(raw.status)) {
-    throw new AppError("bad_request", {
-      message: 'The parameter "status" must be success, failed or skipped.',
-    });
-  }
-  // Range and date checks happen in the gateway's schema, which reports the parameter by name.
-  return {
-    page: strictInteger(raw.page, "page", 1),
-    perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
-    status: raw.status ?? null,
-    after: raw.after ?? null,
-  };
 }

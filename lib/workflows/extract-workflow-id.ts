@@ -1,13 +1,4 @@
-/**
- * Workflow ids: letters, digits, `_` and `-`, at most 64. The one allowlist, used by the gateway
- * before any id reaches an upstream URL (`lib/leadlex/upstream-url.ts`) and by the browser before
- * an id goes into a link, so anything else is refused with a message rather than sent on.
- */
-const WORKFLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function isWorkflowId(value: string): boolean {
-  return WORKFLOW_ID.test(value);
-}
+import { isWorkflowId } from "@/lib/model/workflow-id";
 
 /**
  * A Runboard link to a workflow's runs, wherever it is hosted (under a path prefix too): the segment

@@ -1,7 +1,9 @@
 /**
- * Invisible formatting characters and direction controls, which can hide text or reorder it (a
- * right-to-left override turns "gnp.exe" into "exe.png" on screen). Kept apart from
- * `string-display.ts` so the runs table, which ships on first load, carries only this much.
+ * The one sanitiser for untrusted text: invisible formatting characters and direction controls,
+ * which can hide text or reorder it (a right-to-left override turns "gnp.exe" into "exe.png" on
+ * screen). Workflow names, ids, error codes and messages from LeadLex all go through it, so each
+ * such character is shown as a marker (`⟨U+202E⟩`) wherever it appears: nothing is hidden and
+ * nothing is reordered. Small on purpose, since the runs table ships it on first load.
  *
  * ZWJ and ZWNJ (U+200C, U+200D) are left alone: emoji sequences and Persian or Indic words need
  * them, and they cannot reorder text.
@@ -21,8 +23,8 @@ export function codePointName(character: string): string {
 }
 
 /**
- * For plain-text places (a table cell, a tooltip) where markup cannot set the markers apart:
- * every hidden character becomes `⟨U+202E⟩`, so nothing is hidden and nothing is reordered.
+ * For plain-text places (a heading, a table cell, a tooltip) where markup cannot set the markers
+ * apart: every hidden character becomes `⟨U+202E⟩`.
  */
 export function markHiddenCharacters(text: string): string {
   return text.replace(anyHiddenCharacter(), (character) => `⟨${codePointName(character)}⟩`);

@@ -1,0 +1,63 @@
+import "server-only";
+import { AppError } from "@/lib/model/app-error";
+import { DEFAULT_PER_PAGE, MAX_SEARCH_LENGTH, type LogsQuery, type WorkflowsQuery } from "@/lib/model/queries";
+import { isRunStatus } from "@/lib/model/run";
+import { entityTypes } from "@/lib/model/workflow";
+import { isEntityType, readSearch } from "@/lib/url-state/workflows-view";
+import { rejectUnknownParameters, singleValues, strictInteger } from "./strict-query";
+
+/**
+ * The query strings of our own route handlers, read strictly: the parameters of the page URL they
+ * serve, in the canonical form the browser code writes. Range and date checks happen in the
+ * gateway's schema, which reports the parameter by name.
+ */
+
+const WORKFLOWS_PARAMETERS = ["page", "per_page", "enabled", "entity", "q"] as const;
+
+/** `GET /api/workflows`: `page`, `per_page`, `enabled`, `entity`, `q`. */
+export function readWorkflowsRouteQuery(searchParams: URLSearchParams): WorkflowsQuery {
+  rejectUnknownParameters(searchParams, WORKFLOWS_PARAMETERS);
+  const raw = singleValues(searchParams, WORKFLOWS_PARAMETERS);
+  if (raw.enabled !== undefined && raw.enabled !== "true" && raw.enabled !== "false") {
+    throw new AppError("bad_request", {
+      message: 'The parameter "enabled" must be true or false.',
+    });
+  }
+  if (raw.entity !== undefined && !isEntityType(raw.entity)) {
+    throw new AppError("bad_request", {
+      message: `The parameter "entity" must be one of: ${entityTypes.join(", ")}.`,
+    });
+  }
+  // The page's URL parser repairs a search; here it must already be in its repaired form.
+  if (raw.q !== undefined && readSearch(raw.q) !== raw.q) {
+    throw new AppError("bad_request", {
+      message: `The parameter "q" must be 1 to ${MAX_SEARCH_LENGTH} characters, without control characters or surrounding spaces.`,
+    });
+  }
+  return {
+    page: strictInteger(raw.page, "page", 1),
+    perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
+    enabled: raw.enabled === undefined ? null : raw.enabled === "true",
+    entity: raw.entity ?? null,
+    search: raw.q ?? null,
+  };
+}
+
+const LOGS_PARAMETERS = ["page", "per_page", "status", "after"] as const;
+
+/** `GET /api/workflows/{id}/logs`: `page`, `per_page`, `status`, `after`. */
+export function readLogsRouteQuery(searchParams: URLSearchParams): LogsQuery {
+  rejectUnknownParameters(searchParams, LOGS_PARAMETERS);
+  const raw = singleValues(searchParams, LOGS_PARAMETERS);
+  if (raw.status !== undefined && !isRunStatus(raw.status)) {
+    throw new AppError("bad_request", {
+      message: 'The parameter "status" must be success, failed or skipped.',
+    });
+  }
+  return {
+    page: strictInteger(raw.page, "page", 1),
+    perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
+    status: raw.status ?? null,
+    after: raw.after ?? null,
+  };
+}
