@@ -1,251 +1,213 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { formatCount } from "@/lib/format/numbers";
-import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
-import type { RunStatus } from "@/lib/model/run";
-import { runsQueryKey, runsQueryOptions } from "@/lib/query/runs-query";
 import {
-  PAGE_SIZES,
+  DataTableSkeleton,
+  LinkRepairNotice,
+  ListContent,
+  ListEmptyState,
+} from "@/components/list-view/list-content";
+import { ListView } from "@/components/list-view/list-view";
+import { useListQuery } from "@/components/list-view/use-list-query";
+import { useTime } from "@/components/time/time-provider";
+import type { AppErrorBody } from "@/lib/model/app-error";
+import type { LogsQuery } from "@/lib/model/queries";
+import type { RunStatus } from "@/lib/model/run";
+import { runsQueryOptions } from "@/lib/query/runs-query";
+import type { LinkRepair } from "@/lib/url-state/link-repairs";
+import { PAGE_SIZES, toPageSize } from "@/lib/url-state/paging-params";
+import {
+  hasRunsFilters,
   runsViewParsers,
   toLogsQuery,
-  type PageSize,
-  type RunsViewCorrection,
-} from "@/lib/url-state/runs-view";
-import { useUrlParams } from "@/lib/url-state/use-url-params";
+  type RunsViewState,
+} from "@/lib/url-state/runs-view-state";
+import { useUrlParams, type UrlParamsSetter } from "@/lib/url-state/use-url-params";
 import { AfterFilter } from "./after-filter/after-filter";
-import { QuotaIndicator } from "./quota-indicator";
-import { runStatusLook } from "./run-status";
+import { OpenRunNote } from "./open-run-note";
 import { runDomId } from "./runs-columns";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
+import { RunsViewActions } from "./runs-view-actions";
+import { describeRunsCount, describeRunsPage, runsNoun, runsTimeBound } from "./runs-words";
 import { StatusFilterChips } from "./status-filter-chips";
 
-// Shown only when something is off (an error, no rows, a repaired link): loaded when needed, so
-// the everyday page does not carry them in its first-load JavaScript.
-const RunsErrorState = dynamic(() => import("./runs-error-state").then((m) => m.RunsErrorState));
-const RunsEmptyState = dynamic(() => import("./runs-empty-state").then((m) => m.RunsEmptyState));
-const DataTableSkeleton = dynamic(() =>
-  import("@/components/data-table/data-table-skeleton").then((m) => m.DataTableSkeleton),
-);
-const LinkCorrectionsNotice = dynamic(() =>
-  import("./link-corrections-notice").then((m) => m.LinkCorrectionsNotice),
-);
-// Server-rendered like the rest, but their code only matters once someone uses them; the zone
-// toggle's chunk is shared with the "After" picker, which shows it too.
-const TimeZoneToggle = dynamic(() =>
-  import("@/components/time/time-zone-toggle").then((m) => m.TimeZoneToggle),
-);
-const CopyViewLink = dynamic(() => import("./copy-view-link").then((m) => m.CopyViewLink));
-
-interface RunsViewProps {
+export interface RunsViewProps {
   workflowId: string;
   /** The server's failure for the first page, if it had one (the success is in the query cache). */
   serverError: AppErrorBody | null;
-  corrections: RunsViewCorrection[];
+  repairs: LinkRepair[];
   canonicalSearch: string;
 }
 
 /**
- * The runs of one workflow: filters, table and pagination, all driven by the URL. The first page
- * arrives hydrated from the server; later pages come through our route handler, with the previous
- * rows kept on screen meanwhile and the next page fetched ahead.
+ * The runs of one workflow, on the list-view kit: its parser map, its columns (in `RunsTable`) and
+ * its fetcher. Every filter, the page and the open run live in the URL.
  */
-export function RunsView({ workflowId, serverError, corrections, canonicalSearch }: RunsViewProps) {
-  const [view, setView] = useUrlParams(runsViewParsers, { history: "push" });
-  const query = toLogsQuery(view);
-  const queryKey = JSON.stringify(runsQueryKey(workflowId, query));
-  const queryClient = useQueryClient();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const tableTop = useRef<HTMLDivElement>(null);
-  const filtersRef = useRef<HTMLDivElement>(null);
-
-  // The server already tried this exact view and failed: show that instead of asking again at once.
-  const [serverFailure, setServerFailure] = useState(() =>
-    serverError ? { key: queryKey, error: AppError.fromBody(serverError) } : null,
+export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: RunsViewProps) {
+  const [state, setState] = useUrlParams(runsViewParsers, { history: "push" });
+  const query = toLogsQuery(state);
+  const optionsFor = useCallback(
+    (next: LogsQuery) => runsQueryOptions(workflowId, next),
+    [workflowId],
   );
-  const initialFailure = serverFailure?.key === queryKey ? serverFailure.error : null;
-
-  const result = useQuery({
-    ...runsQueryOptions(workflowId, query),
-    placeholderData: keepPreviousData,
-    enabled: initialFailure === null,
-  });
-  const page = result.data;
-  const error = initialFailure ?? (result.isError ? toAppError(result.error) : null);
-  const pageCount = page ? Math.max(1, Math.ceil(page.meta.total / query.perPage)) : 1;
-
-  const prefetchNextPage = useCallback(() => {
-    if (!page || result.isPlaceholderData || query.page >= pageCount) return;
-    void queryClient.prefetchQuery(
-      runsQueryOptions(workflowId, { ...query, page: query.page + 1 }),
-    );
-  }, [page, result.isPlaceholderData, query, pageCount, queryClient, workflowId]);
+  const list = useListQuery({ query, optionsFor, serverError, prefetchNextOnNavigation: true });
+  const { timeZone } = useTime();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  useScrollToOpenRun(state.open, list.page !== undefined);
 
   // Opening a run is not a new view for Back: it replaces the entry. Stable for the table's rows.
   const openRun = useCallback(
-    (open: string | null) => setView({ open }, { history: "replace" }),
-    [setView],
+    (open: string | null) => setState({ open }, { history: "replace" }),
+    [setState],
   );
 
   // A press on a chip starts its first page at once: the click follows ~100 ms later for a person.
+  const { prefetch } = list;
   const prefetchStatus = useCallback(
-    (status: RunStatus | null) => {
-      void queryClient.prefetchQuery(runsQueryOptions(workflowId, { ...query, status, page: 1 }));
-    },
-    [query, queryClient, workflowId],
+    (status: RunStatus | null) => prefetch({ ...query, status, page: 1 }),
+    [prefetch, query],
   );
 
-  // A page load costs exactly one logs call: the server-rendered view fetches its next page only
-  // on intent (pointer or focus on Next). Views reached in the browser, where someone is paging or
-  // filtering, fetch theirs at once.
-  const [hydratedKey] = useState(queryKey);
-  useEffect(() => {
-    if (queryKey !== hydratedKey) prefetchNextPage();
-  }, [queryKey, hydratedKey, prefetchNextPage]);
+  const changeFilters = (changes: Partial<Pick<RunsViewState, "status" | "after">>) =>
+    setState({ ...changes, page: null, open: null });
+  const goToPage = useGoToPage(setState, bodyRef);
 
-  // A shared link with an open run: bring that run into view once, on arrival.
-  const scrolledToOpenRun = useRef(false);
-  useEffect(() => {
-    if (scrolledToOpenRun.current || !view.open || !page) return;
-    scrolledToOpenRun.current = true;
-    document.getElementById(runDomId(view.open))?.scrollIntoView({ block: "center" });
-  }, [view.open, page]);
-
-  const { refetch } = result;
-  const retry = useCallback(() => {
-    setServerFailure(null);
-    void refetch();
-  }, [refetch, setServerFailure]);
-
-  function changeFilters(changes: { status?: RunStatus | null; after?: string | null }) {
-    void setView({ ...changes, page: null, open: null });
-  }
-
-  function goToPage(target: number) {
-    void setView({ page: target, open: null });
-    if (tableTop.current && tableTop.current.getBoundingClientRect().top < 0) {
-      tableTop.current.scrollIntoView({ block: "start" });
-    }
-  }
-
-  const statusWord = view.status ? `${runStatusLook[view.status].label.toLowerCase()} ` : "";
+  const page = list.page;
+  const noun = runsNoun(state);
   const openRunMissing =
-    view.open !== null &&
+    state.open !== null &&
     page !== undefined &&
-    !result.isPlaceholderData &&
-    !page.runs.some((run) => run.id === view.open);
-  const returnTo = `${pathname}${searchParams.size > 0 ? `?${searchParams}` : ""}`;
+    !list.stale &&
+    !page.runs.some((run) => run.id === state.open);
 
   return (
-    <section aria-labelledby="runs-heading" className="space-y-4">
-      {corrections.length > 0 ? (
-        <LinkCorrectionsNotice corrections={corrections} canonicalSearch={canonicalSearch} />
-      ) : null}
-
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 id="runs-heading" className="text-lg font-semibold">
-          Runs
-        </h2>
-        <div className="flex flex-wrap items-center gap-3">
-          <QuotaIndicator rateLimit={page?.rateLimit ?? null} />
-          <TimeZoneToggle />
-          <CopyViewLink />
-        </div>
-      </div>
-
-      <div ref={filtersRef} className="flex flex-wrap items-center gap-3">
-        <StatusFilterChips
-          value={view.status}
-          onChange={(status) => changeFilters({ status })}
-          onIntent={prefetchStatus}
-        />
-        <AfterFilter value={view.after} onChange={(after) => changeFilters({ after })} />
-      </div>
-
-      <p aria-live="polite" className="sr-only">
-        {result.isFetching
+    <ListView
+      heading="Runs"
+      headingId="runs-heading"
+      actions={<RunsViewActions rateLimit={page?.rateLimit ?? null} />}
+      notice={
+        repairs.length > 0 ? (
+          <LinkRepairNotice repairs={repairs} canonicalSearch={canonicalSearch} />
+        ) : null
+      }
+      toolbarRef={toolbarRef}
+      toolbar={
+        <>
+          <StatusFilterChips
+            value={state.status}
+            onChange={(status) => changeFilters({ status })}
+            onIntent={prefetchStatus}
+          />
+          <AfterFilter value={state.after} onChange={(after) => changeFilters({ after })} />
+        </>
+      }
+      summary={
+        list.fetching
           ? "Loading runs…"
           : page
-            ? `${formatCount(page.meta.total)} ${statusWord}runs; page ${formatCount(query.page)} of ${formatCount(pageCount)}.`
-            : ""}
-      </p>
-
-      {/* Focusable from script only: where focus goes when the control that had it disappears. */}
-      <div ref={tableTop} tabIndex={-1} className="scroll-mt-4 outline-none">
-        {error ? (
-          <RunsErrorState error={error} onRetry={retry} returnTo={returnTo} />
-        ) : !page ? (
+            ? describeRunsPage(state, page.meta.total, list.pageCount)
+            : ""
+      }
+      bodyRef={bodyRef}
+      pagination={
+        page && !list.error && page.meta.total > 0 ? (
+          <DataTablePagination
+            page={state.page}
+            perPage={state.per_page}
+            total={page.meta.total}
+            pageSizes={PAGE_SIZES}
+            itemLabel={noun}
+            onPageChange={goToPage}
+            onPageSizeChange={(size) =>
+              setState({ per_page: toPageSize(size), page: null, open: null })
+            }
+            onNextPageIntent={list.prefetchNextPage}
+          />
+        ) : null
+      }
+    >
+      <ListContent
+        error={list.error}
+        onRetry={list.retry}
+        loading={!page}
+        skeleton={
           <DataTableSkeleton
             columnWidths={RUNS_SKELETON_COLUMNS}
-            rowCount={Math.min(query.perPage, 10)}
+            rowCount={Math.min(state.per_page, 10)}
             label="Loading runs"
           />
-        ) : page.runs.length === 0 ? (
-          <RunsEmptyState
-            status={view.status}
-            after={view.after}
-            total={page.meta.total}
-            page={query.page}
-            pageCount={pageCount}
-            onClearFilters={() => {
-              changeFilters({ status: null, after: null });
-              // The button leaves with the empty state; keyboard focus goes to the first chip, "All".
-              filtersRef.current?.querySelector("button")?.focus();
-            }}
-            onGoToPage={(target) => {
-              goToPage(target);
-              tableTop.current?.focus({ preventScroll: true });
-            }}
-          />
-        ) : (
+        }
+        empty={
+          page && page.runs.length === 0 ? (
+            <ListEmptyState
+              total={page.meta.total}
+              page={state.page}
+              pageCount={list.pageCount}
+              describeCount={(count) => describeRunsCount(state, timeZone, count)}
+              filtered={hasRunsFilters(state)}
+              filteredTitle={`No ${noun}${runsTimeBound(state, timeZone)}`}
+              itemLabel="runs"
+              emptyTitle="No runs yet"
+              emptyDetail="This workflow has not been triggered. Runs appear here as soon as a matching record changes."
+              onClearFilters={() => {
+                changeFilters({ status: null, after: null });
+                // The button leaves with the empty state; keyboard focus goes to the first filter.
+                toolbarRef.current?.querySelector<HTMLElement>("button, input, select")?.focus();
+              }}
+              onGoToPage={(target) => {
+                goToPage(target);
+                bodyRef.current?.focus({ preventScroll: true });
+              }}
+            />
+          ) : null
+        }
+      >
+        {page ? (
           <>
-            {openRunMissing ? (
-              <p role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-                Run <span className="font-mono">{view.open}</span> is not on this page with these
-                filters.{" "}
-                <button
-                  type="button"
-                  className="underline"
-                  onClick={() => {
-                    void setView({ open: null }, { history: "replace" });
-                    tableTop.current?.focus({ preventScroll: true });
-                  }}
-                >
-                  Dismiss
-                </button>
-              </p>
+            {openRunMissing && state.open ? (
+              <OpenRunNote
+                runId={state.open}
+                onDismiss={() => {
+                  openRun(null);
+                  bodyRef.current?.focus({ preventScroll: true });
+                }}
+              />
             ) : null}
             <RunsTable
               runs={page.runs}
-              openRunId={view.open}
+              openRunId={state.open}
               onOpenRunChange={openRun}
-              busy={result.isPlaceholderData}
-              caption={`${statusWord}runs of workflow ${workflowId}, page ${query.page} of ${pageCount}`}
+              busy={list.stale}
+              caption={`${noun} of workflow ${workflowId}, page ${state.page} of ${list.pageCount}`}
             />
           </>
-        )}
-      </div>
-
-      {page && !error && page.meta.total > 0 ? (
-        <DataTablePagination
-          page={query.page}
-          perPage={query.perPage}
-          total={page.meta.total}
-          pageSizes={PAGE_SIZES}
-          itemLabel={`${statusWord}runs`}
-          onPageChange={goToPage}
-          onPageSizeChange={(size) =>
-            void setView({ per_page: size as PageSize, page: null, open: null })
-          }
-          onNextPageIntent={prefetchNextPage}
-        />
-      ) : null}
-    </section>
+        ) : null}
+      </ListContent>
+    </ListView>
   );
+}
+
+/** A shared link with an open run: bring that run into view once, on arrival. */
+function useScrollToOpenRun(openRunId: string | null, loaded: boolean) {
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current || !openRunId || !loaded) return;
+    scrolled.current = true;
+    document.getElementById(runDomId(openRunId))?.scrollIntoView({ block: "center" });
+  }, [openRunId, loaded]);
+}
+
+/** A new page closes any open run and, when the table's top is scrolled away, brings it back. */
+function useGoToPage(
+  setState: UrlParamsSetter<typeof runsViewParsers>,
+  bodyRef: React.RefObject<HTMLDivElement | null>,
+) {
+  return (target: number) => {
+    setState({ page: target, open: null });
+    const body = bodyRef.current;
+    if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: "start" });
+  };
 }

@@ -1,21 +1,42 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { CheckIcon, CopyIcon } from "./icons";
+import { buttonVariants, type ButtonVariantProps } from "./button";
+import { cn } from "./class-names";
+import { CheckIcon, CopyIcon, LinkIcon } from "./icons";
 
-interface CopyButtonProps {
-  value: string;
-  /** What is copied, for screen readers and the tooltip: "Copy run id". */
+export interface CopyButtonProps extends ButtonVariantProps {
+  /** What to copy; a function is read at the moment of the click (e.g. the current address). */
+  value: string | (() => string);
+  /** What is copied: the button's accessible name, and its tooltip when it shows only an icon. */
   label: string;
+  /** Show `label` as the button's text, and `copiedLabel` in its place once copied. */
+  showLabel?: boolean;
+  copiedLabel?: string;
+  icon?: "copy" | "link";
   className?: string;
-  children?: React.ReactNode;
 }
 
 const CONFIRMATION_MS = 1_500;
 
-/** Copies `value` and says so, visibly and to screen readers; a refused clipboard is reported. */
-export function CopyButton({ value, label, className = "", children }: CopyButtonProps) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+type CopyState = "idle" | "copied" | "failed";
+
+/**
+ * Copies a value and says so, visibly and to screen readers; a refused clipboard is reported. The
+ * announcement is a live region beside the button, not inside it: inside, it would become part of
+ * the button's name, and an icon-only button needs its name to stay what it copies.
+ */
+export function CopyButton({
+  value,
+  label,
+  showLabel = false,
+  copiedLabel = "Copied",
+  icon = "copy",
+  variant = "ghost",
+  size = "xs",
+  className,
+}: CopyButtonProps) {
+  const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
     if (state === "idle") return;
@@ -25,29 +46,34 @@ export function CopyButton({ value, label, className = "", children }: CopyButto
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(value);
+      await navigator.clipboard.writeText(typeof value === "function" ? value() : value);
       setState("copied");
     } catch {
       setState("failed");
     }
   }
 
+  const stateText = state === "copied" ? copiedLabel : state === "failed" ? "Copy failed" : "";
+  const Icon = state === "copied" ? CheckIcon : icon === "link" ? LinkIcon : CopyIcon;
   return (
-    <button
-      type="button"
-      onClick={(event) => {
-        event.stopPropagation();
-        void copy();
-      }}
-      title={label}
-      aria-label={children ? undefined : label}
-      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100 ${className}`}
-    >
-      {state === "copied" ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}
-      {children}
-      <span role="status" className={state === "idle" ? "sr-only" : "text-xs"}>
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+    <>
+      <button
+        type="button"
+        onClick={(event) => {
+          // Copy buttons sit inside clickable table rows; this click is not a row click.
+          event.stopPropagation();
+          void copy();
+        }}
+        title={showLabel ? undefined : label}
+        aria-label={showLabel ? undefined : label}
+        className={cn(buttonVariants({ variant, size }), "gap-1", className)}
+      >
+        <Icon className={size === "xs" || size === "sm" ? "size-3.5" : "size-4"} />
+        {showLabel ? stateText || label : stateText}
+      </button>
+      <span role="status" className="sr-only">
+        {stateText}
       </span>
-    </button>
+    </>
   );
 }

@@ -118,13 +118,7 @@ export function JsonViewer({
           </>
         ) : null}
         {jsonText !== null ? (
-          <CopyButton
-            value={jsonText}
-            label={`Copy ${lowerNoun(label)} as JSON`}
-            className="border border-slate-300 dark:border-slate-700"
-          >
-            Copy JSON
-          </CopyButton>
+          <CopyButton value={jsonText} label="Copy JSON" showLabel variant="secondary" size="xs" />
         ) : null}
       </div>
       {/*

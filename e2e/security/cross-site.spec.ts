@@ -82,7 +82,9 @@ test.describe("cross-site requests", () => {
       headers: { "sec-fetch-site": "cross-site" },
     });
     expect(response.status()).toBe(403);
-    expect((await response.json()) as unknown).toMatchObject({ error: { code: "cross_site_refused" } });
+    expect((await response.json()) as unknown).toMatchObject({
+      error: { code: "cross_site_refused" },
+    });
   });
 
   const offSite = [

@@ -1,9 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/model/app-error";
-import { DEFAULT_PER_PAGE, MAX_SEARCH_LENGTH, type LogsQuery, type WorkflowsQuery } from "@/lib/model/queries";
+import {
+  DEFAULT_PER_PAGE,
+  MAX_SEARCH_LENGTH,
+  type LogsQuery,
+  type WorkflowsQuery,
+} from "@/lib/model/queries";
 import { isRunStatus } from "@/lib/model/run";
 import { entityTypes } from "@/lib/model/workflow";
-import { isEntityType, readSearch } from "@/lib/url-state/workflows-view";
+import { isEntityType, readSearch } from "@/lib/url-state/workflows-view-state";
 import { rejectUnknownParameters, singleValues, strictInteger } from "./strict-query";
 
 /**

@@ -8,6 +8,12 @@ export interface UrlParam<T> {
   /** Null when the text is not a value of this parameter. */
   parse: (raw: string) => T | null;
   serialize: (value: T) => string;
+  /**
+   * What a link's value for this parameter was repaired to, in words for the page's notice; null
+   * when the value was used as given (or differed only in ways that change nothing on screen).
+   * `shown` is the value the page went on with: the parsed one, or the default.
+   */
+  describeRepair?: (given: string, shown: T | null) => string | null;
 }
 
 export interface UrlParamWithDefault<T> extends UrlParam<T> {
@@ -21,8 +27,10 @@ export interface UrlParamBuilder<T> extends UrlParam<T> {
 export function urlParam<T>(
   parse: (raw: string) => T | null,
   serialize: (value: T) => string = String,
+  describeRepair?: UrlParam<T>["describeRepair"],
 ): UrlParamBuilder<T> {
-  return { parse, serialize, withDefault: (defaultValue) => ({ parse, serialize, defaultValue }) };
+  const param = { parse, serialize, describeRepair };
+  return { ...param, withDefault: (defaultValue) => ({ ...param, defaultValue }) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a map of parsers of any value type
@@ -40,9 +48,11 @@ export type UrlParamChanges<Map extends UrlParamMap> = {
   [Key in keyof Map]?: Map[Key] extends UrlParam<infer T> ? T | null : never;
 };
 
+/** A page's `searchParams` prop: each parameter once, repeated, or not at all. */
+export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
 /** A search string (`?a=b`), parsed params, or a page's `searchParams` prop. */
-export type SearchParamsInput =
-  string | URLSearchParams | Record<string, string | string[] | undefined>;
+export type SearchParamsInput = string | URLSearchParams | SearchParamsRecord;
 
 function firstValue(input: Exclude<SearchParamsInput, string>, name: string): string | undefined {
   if (input instanceof URLSearchParams) return input.get(name) ?? undefined;
@@ -101,4 +111,15 @@ export function createSerializer<Map extends UrlParamMap>(map: Map) {
     const search = toSearchString(applyUrlParamChanges(map, new URLSearchParams(), values));
     return search ? `?${search}` : "";
   };
+}
+
+/** `?q=won&enabled=false`, or "": a page's `searchParams` as they were given, repeats included. */
+export function searchStringOf(raw: SearchParamsRecord): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      params.append(name, item);
+    }
+  }
+  return params.size > 0 ? `?${params}` : "";
 }

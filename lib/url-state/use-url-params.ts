@@ -16,6 +16,12 @@ export interface UrlParamsUpdateOptions {
   history?: "push" | "replace";
 }
 
+/** Writes changes to the address bar; null or a default value removes a parameter. */
+export type UrlParamsSetter<Map extends UrlParamMap> = (
+  changes: UrlParamChanges<Map>,
+  options?: UrlParamsUpdateOptions,
+) => void;
+
 /** Fired after our own pushState / replaceState, which browsers do not announce. */
 const LOCATION_CHANGE = "runboard:location-change";
 
@@ -43,10 +49,7 @@ function browserSearch(): string {
 export function useUrlParams<Map extends UrlParamMap>(
   map: Map,
   defaults: UrlParamsUpdateOptions = {},
-): [
-  UrlParamValues<Map>,
-  (changes: UrlParamChanges<Map>, options?: UrlParamsUpdateOptions) => void,
-] {
+): [UrlParamValues<Map>, UrlParamsSetter<Map>] {
   const serverSearch = useSearchParams().toString();
   const search = useSyncExternalStore(subscribeToLocation, browserSearch, () => serverSearch);
   const pathname = usePathname();

@@ -1,21 +1,34 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { RunsView } from "@/components/runs/runs-view";
+import { WorkflowRunsSkeleton } from "@/components/runs/workflow-runs-skeleton";
 import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-workflow";
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
+import { settleWithin } from "@/lib/async/settle-within";
 import { leadlex } from "@/lib/leadlex";
 import { isWorkflowId } from "@/lib/model/workflow-id";
-import { toAppError } from "@/lib/model/app-error";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
 import { requireApiKey } from "@/lib/session/session";
+import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import {
-  findRunsViewCorrections,
-  loadRunsView,
-  serializeRunsView,
+  findRunsViewRepairs,
+  loadRunsViewState,
+  serializeRunsViewState,
   toLogsQuery,
-} from "@/lib/url-state/runs-view";
+} from "@/lib/url-state/runs-view-state";
+import { searchStringOf } from "@/lib/url-state/url-params";
+import { loadWorkflowRuns, type WorkflowRuns } from "@/lib/workflows/load-workflow-runs";
+
+/**
+ * How long the page waits for LeadLex before it starts streaming. An unknown id can only answer
+ * a real 404 while nothing has been sent yet; LeadLex normally answers in well under this, so it
+ * almost always does. A slower LeadLex gets the skeleton at this point instead, and an unknown id
+ * found out later is the same not-found page, sent with 200 and `noindex`.
+ */
+const STATUS_DECISION_MS = 1_500;
 
 export async function generateMetadata({
   params,
@@ -35,28 +48,51 @@ export default async function WorkflowRunsPage({
 }: PageProps<"/workflows/[id]">) {
   const { id } = await params;
   if (!isWorkflowId(id)) notFound();
-  const rawSearchParams = await searchParams;
-  const apiKey = await requireApiKey(`/workflows/${id}${searchString(rawSearchParams)}`);
+  const raw = await searchParams;
+  const apiKey = await requireApiKey(`/workflows/${id}${searchStringOf(raw)}`);
 
-  const view = loadRunsView(rawSearchParams);
-  const corrections = findRunsViewCorrections(rawSearchParams, view);
-  const query = toLogsQuery(view);
+  const state = loadRunsViewState(raw);
+  const query = toLogsQuery(state);
+  const content = {
+    id,
+    query,
+    repairs: findRunsViewRepairs(raw, state),
+    canonicalSearch: serializeRunsViewState(state),
+  };
+  const loading = loadWorkflowRuns(leadlex(), apiKey, id, query);
 
-  const [workflowResult, runsResult] = await Promise.allSettled([
-    leadlex().getWorkflow(apiKey, id),
-    leadlex().listWorkflowLogs(apiKey, id, query),
-  ]);
-  const workflow = workflowResult.status === "fulfilled" ? workflowResult.value : null;
-  const workflowError =
-    workflowResult.status === "rejected" ? toAppError(workflowResult.reason) : null;
-  const runsError = runsResult.status === "rejected" ? toAppError(runsResult.reason) : null;
+  const early = await settleWithin(loading, STATUS_DECISION_MS);
+  if (early.settled) return <WorkflowRuns data={early.value} {...content} />;
+  return (
+    <Suspense fallback={<WorkflowRunsSkeleton />}>
+      <StreamedWorkflowRuns loading={loading} {...content} />
+    </Suspense>
+  );
+}
 
+interface WorkflowRunsProps {
+  data: WorkflowRuns;
+  id: string;
+  query: ReturnType<typeof toLogsQuery>;
+  repairs: LinkRepair[];
+  canonicalSearch: string;
+}
+
+async function StreamedWorkflowRuns({
+  loading,
+  ...props
+}: Omit<WorkflowRunsProps, "data"> & { loading: Promise<WorkflowRuns> }) {
+  return <WorkflowRuns data={await loading} {...props} />;
+}
+
+function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRunsProps) {
+  const { workflow, runs } = data;
+  const workflowError = workflow.ok ? null : workflow.error;
+  const runsError = runs.ok ? null : runs.error;
   if (workflowError?.code === "not_found" && runsError?.code === "not_found") notFound();
 
   const queryClient = getQueryClient();
-  if (runsResult.status === "fulfilled") {
-    queryClient.setQueryData(runsQueryKey(id, query), runsResult.value);
-  }
+  if (runs.ok) queryClient.setQueryData(runsQueryKey(id, query), runs.value);
   // LeadLex keeps the runs of a deleted workflow: its details are gone but its history is not.
   const deleted = workflowError?.code === "not_found" && runsError === null;
   // When both calls failed the same way, the runs section says it once.
@@ -68,30 +104,20 @@ export default async function WorkflowRunsPage({
   return (
     <div className="space-y-6">
       <WorkflowHeader
-        workflow={workflow}
+        workflow={workflow.ok ? workflow.value : null}
         workflowId={id}
         deleted={deleted}
         loadError={headerError}
       />
-      {workflow ? <RememberRecentWorkflow id={id} name={workflow.name} /> : null}
+      {workflow.ok ? <RememberRecentWorkflow id={id} name={workflow.value.name} /> : null}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RunsView
           workflowId={id}
           serverError={runsError?.toBody() ?? null}
-          corrections={corrections}
-          canonicalSearch={serializeRunsView(view)}
+          repairs={repairs}
+          canonicalSearch={canonicalSearch}
         />
       </HydrationBoundary>
     </div>
   );
-}
-
-function searchString(raw: Record<string, string | string[] | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(raw)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-      search.append(name, item);
-    }
-  }
-  return search.size > 0 ? `?${search}` : "";
 }

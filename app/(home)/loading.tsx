@@ -1,7 +1,8 @@
 /**
- * Shown while a page of the app renders on the server. Shaped like the workflow list (heading,
- * toolbar, rows, pagination) so the home page does not jump when it arrives, but without words of
- * its own: this boundary also covers pages below `/` that have no `loading.tsx` yet.
+ * Shown while the workflow list renders on the server, shaped like it (heading, toolbar, rows,
+ * pagination) so the home page does not jump when it arrives. It sits in the `(home)` route group
+ * so that it covers `/` only: a loading boundary above `/workflows/[id]` would start streaming that
+ * page before it knows whether the workflow exists, and an unknown id could no longer answer 404.
  */
 const ROWS = 8;
 

@@ -3,18 +3,24 @@ import { workflowsQuerySchema } from "@/lib/leadlex/query-schemas";
 import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
 import {
   describeWorkflowsMatch,
-  findWorkflowsViewCorrections,
+  findWorkflowsViewRepairs,
   hasWorkflowsFilters,
-  loadWorkflowsView,
+  loadWorkflowsViewState,
   readEnabled,
   readEntity,
   readSearch,
-  serializeWorkflowsView,
+  serializeWorkflowsViewState,
   toWorkflowsQuery,
-  type WorkflowsView,
-} from "./workflows-view";
+  type WorkflowsViewState,
+} from "./workflows-view-state";
 
-const defaults: WorkflowsView = { q: null, enabled: null, entity: null, page: 1, per_page: 25 };
+const defaults: WorkflowsViewState = {
+  q: null,
+  enabled: null,
+  entity: null,
+  page: 1,
+  per_page: 25,
+};
 
 describe("readSearch", () => {
   it.each([
@@ -69,43 +75,49 @@ describe("readEnabled and readEntity", () => {
   });
 });
 
-describe("loadWorkflowsView", () => {
+describe("loadWorkflowsViewState", () => {
   it("reads an empty URL as the defaults", () => {
-    expect(loadWorkflowsView({})).toEqual(defaults);
+    expect(loadWorkflowsViewState({})).toEqual(defaults);
   });
 
   it("reads every parameter", () => {
     expect(
-      loadWorkflowsView({ q: "won", enabled: "false", entity: "deal", page: "3", per_page: "50" }),
+      loadWorkflowsViewState({
+        q: "won",
+        enabled: "false",
+        entity: "deal",
+        page: "3",
+        per_page: "50",
+      }),
     ).toEqual({ q: "won", enabled: false, entity: "deal", page: 3, per_page: 50 });
   });
 
   it("repairs bad values instead of failing", () => {
     expect(
-      loadWorkflowsView({ enabled: "maybe", entity: "invoice", page: "-2", per_page: "1000" }),
+      loadWorkflowsViewState({ enabled: "maybe", entity: "invoice", page: "-2", per_page: "1000" }),
     ).toEqual({ ...defaults, page: 1, per_page: 100 });
   });
 
   it("keeps the first of repeated parameters", () => {
-    expect(loadWorkflowsView({ entity: ["task", "deal"] }).entity).toBe("task");
+    expect(loadWorkflowsViewState({ entity: ["task", "deal"] }).entity).toBe("task");
   });
 });
 
-describe("serializeWorkflowsView", () => {
+describe("serializeWorkflowsViewState", () => {
   it("leaves defaults out of the URL", () => {
-    expect(serializeWorkflowsView(defaults)).toBe("");
+    expect(serializeWorkflowsViewState(defaults)).toBe("");
   });
 
   it("writes the filters and round-trips them", () => {
-    const view: WorkflowsView = {
+    const view: WorkflowsViewState = {
       q: "won & lost",
       enabled: true,
       entity: "task",
       page: 2,
       per_page: 100,
     };
-    const search = serializeWorkflowsView(view);
-    expect(loadWorkflowsView(search)).toEqual(view);
+    const search = serializeWorkflowsViewState(view);
+    expect(loadWorkflowsViewState(search)).toEqual(view);
   });
 });
 
@@ -125,7 +137,7 @@ describe("hasWorkflowsFilters", () => {
 });
 
 describe("describeWorkflowsMatch", () => {
-  it.each<[Partial<WorkflowsView>, number | null, string]>([
+  it.each<[Partial<WorkflowsViewState>, number | null, string]>([
     [{}, 25, "25 workflows"],
     [{}, 0, "No workflows"],
     [{ q: "deal" }, 12, "12 workflows match “deal”"],
@@ -144,9 +156,9 @@ describe("describeWorkflowsMatch", () => {
   });
 });
 
-describe("findWorkflowsViewCorrections", () => {
+describe("findWorkflowsViewRepairs", () => {
   function corrections(raw: Record<string, string | string[]>) {
-    return findWorkflowsViewCorrections(raw, loadWorkflowsView(raw));
+    return findWorkflowsViewRepairs(raw, loadWorkflowsViewState(raw));
   }
 
   it("finds nothing in a canonical link, or in case and spacing differences", () => {

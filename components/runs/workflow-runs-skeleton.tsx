@@ -1,8 +1,8 @@
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
-import { RUNS_SKELETON_COLUMNS } from "@/components/runs/runs-skeleton-columns";
+import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 
-/** Shown while the server fetches the workflow and its first runs: the page's real shape. */
-export default function LoadingWorkflowRuns() {
+/** Shown while a slow LeadLex prepares the workflow and its first runs: the page's real shape. */
+export function WorkflowRunsSkeleton() {
   return (
     <div className="space-y-6" aria-busy="true">
       {/* Screen readers land on a page with a title even before the workflow's name is known. */}

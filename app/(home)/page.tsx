@@ -1,0 +1,57 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { JumpToWorkflow } from "@/components/workflows/jump-to-workflow";
+import { RecentWorkflows } from "@/components/workflows/recent-workflows";
+import { WorkflowsView } from "@/components/workflows/workflows-view";
+import { leadlex } from "@/lib/leadlex";
+import { getQueryClient } from "@/lib/query/get-query-client";
+import { workflowsQueryKey } from "@/lib/query/workflows-query";
+import { requireApiKey } from "@/lib/session/session";
+import { searchStringOf } from "@/lib/url-state/url-params";
+import {
+  findWorkflowsViewRepairs,
+  loadWorkflowsViewState,
+  serializeWorkflowsViewState,
+  toWorkflowsQuery,
+} from "@/lib/url-state/workflows-view-state";
+import { loadWorkflowList } from "@/lib/workflows/load-workflow-list";
+
+export const metadata: Metadata = { title: "Workflows" };
+
+/**
+ * The home page: every workflow of the connected workspace. The page the URL asks for is fetched
+ * here and handed to the list under the query key the browser will use, so the first paint has
+ * rows; filters and pages after that are fetched by the browser through `/api/workflows`.
+ */
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  const raw = await searchParams;
+  const apiKey = await requireApiKey(`/${searchStringOf(raw)}`);
+  const state = loadWorkflowsViewState(raw);
+  const query = toWorkflowsQuery(state);
+  const first = await loadWorkflowList(leadlex(), apiKey, query);
+
+  const queryClient = getQueryClient();
+  if (first.ok) queryClient.setQueryData(workflowsQueryKey(query), first.page);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            The workflows of your LeadLex workspace. Open one to see its run history.
+          </p>
+        </div>
+        <JumpToWorkflow />
+      </div>
+      <RecentWorkflows />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <WorkflowsView
+          serverError={first.ok ? null : first.error}
+          repairs={findWorkflowsViewRepairs(raw, state)}
+          canonicalSearch={serializeWorkflowsViewState(state)}
+        />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
+import type { AppError } from "@/lib/model/app-error";
+
+// Shown only when something is off (an error, no rows, a repaired link) or before the first rows:
+// loaded when needed, so the everyday page does not carry them in its first-load JavaScript.
+const ListErrorState = dynamic(() => import("./list-error-state").then((m) => m.ListErrorState));
+export const ListEmptyState = dynamic(() =>
+  import("./list-empty-state").then((m) => m.ListEmptyState),
+);
+export const LinkRepairNotice = dynamic(() =>
+  import("./link-repair-notice").then((m) => m.LinkRepairNotice),
+);
+export const DataTableSkeleton = dynamic(() =>
+  import("@/components/data-table/data-table-skeleton").then((m) => m.DataTableSkeleton),
+);
+
+export interface ListContentProps {
+  error: AppError | null;
+  onRetry: () => void;
+  /** No rows to show yet: the skeleton stands in for the table. */
+  loading: boolean;
+  skeleton: ReactNode;
+  /** The empty state, when the answer has no rows. */
+  empty: ReactNode | null;
+  /** The table. */
+  children: ReactNode;
+}
+
+/** The body of a list view: its error, its skeleton, its empty state, or its table. */
+export function ListContent({
+  error,
+  onRetry,
+  loading,
+  skeleton,
+  empty,
+  children,
+}: ListContentProps) {
+  if (error) return <ListErrorState error={error} onRetry={onRetry} />;
+  if (loading) return skeleton;
+  if (empty) return empty;
+  return children;
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import {
+  keepPreviousData,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+} from "@tanstack/react-query";
+import { useCallback, useEffect, useState } from "react";
+import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
+import type { PageMeta } from "@/lib/model/page-meta";
+
+/** What every list view asks for: a page of some size. */
+export interface ListQuery {
+  page: number;
+  perPage: number;
+}
+
+/** What every list view gets back: rows of some kind, and where they sit in the whole list. */
+export interface ListPage {
+  meta: PageMeta;
+}
+
+export interface UseListQueryOptions<
+  Query extends ListQuery,
+  Page extends ListPage,
+  Key extends QueryKey,
+> {
+  query: Query;
+  /** The view's fetcher, as query options; keep it stable (a module function or `useCallback`). */
+  optionsFor: (query: Query) => UseQueryOptions<Page, Error, Page, Key>;
+  /** The server's failure for the first page, if it had one (a success is in the query cache). */
+  serverError: AppErrorBody | null;
+  /**
+   * Fetch the next page as soon as a view is reached in the browser, not only on intent. A page
+   * load then still costs one call, and someone who is paging or filtering finds the next page
+   * ready. Off where one page costs several LeadLex calls.
+   */
+  prefetchNextOnNavigation?: boolean;
+}
+
+/**
+ * The data side of a list view: the page the URL asks for (hydrated from the server for the first
+ * one), the previous rows kept on screen while the next load, the error to show, the next page
+ * fetched ahead, and a retry that asks again even when the server's own attempt failed.
+ */
+export function useListQuery<Query extends ListQuery, Page extends ListPage, Key extends QueryKey>({
+  query,
+  optionsFor,
+  serverError,
+  prefetchNextOnNavigation = false,
+}: UseListQueryOptions<Query, Page, Key>) {
+  const queryClient = useQueryClient();
+  const options = optionsFor(query);
+  const keyText = JSON.stringify(options.queryKey);
+
+  // The server already tried this exact view and failed: show that instead of asking again at once.
+  const [serverFailure, setServerFailure] = useState(() =>
+    serverError ? { key: keyText, error: AppError.fromBody(serverError) } : null,
+  );
+  const initialFailure = serverFailure?.key === keyText ? serverFailure.error : null;
+
+  const result = useQuery({
+    ...options,
+    placeholderData: keepPreviousData,
+    enabled: initialFailure === null,
+  });
+  const page = result.data;
+  const error = initialFailure ?? (result.isError ? toAppError(result.error) : null);
+  const pageCount = page ? Math.max(1, Math.ceil(page.meta.total / query.perPage)) : 1;
+
+  const prefetch = useCallback(
+    (next: Query) => void queryClient.prefetchQuery(optionsFor(next)),
+    [queryClient, optionsFor],
+  );
+
+  const prefetchNextPage = useCallback(() => {
+    if (!page || result.isPlaceholderData || query.page >= pageCount) return;
+    prefetch({ ...query, page: query.page + 1 });
+  }, [page, result.isPlaceholderData, query, pageCount, prefetch]);
+
+  // The server-rendered view fetches its next page only on intent (pointer or focus on Next).
+  const [hydratedKey] = useState(keyText);
+  useEffect(() => {
+    if (prefetchNextOnNavigation && keyText !== hydratedKey) prefetchNextPage();
+  }, [prefetchNextOnNavigation, keyText, hydratedKey, prefetchNextPage]);
+
+  const { refetch } = result;
+  const retry = useCallback(() => {
+    setServerFailure(null);
+    void refetch();
+  }, [refetch]);
+
+  return {
+    page,
+    error,
+    pageCount,
+    /** A fetch is under way, for this view or its placeholder. */
+    fetching: result.isFetching,
+    /** The rows shown belong to the previous view while this one loads. */
+    stale: result.isPlaceholderData,
+    prefetch,
+    prefetchNextPage,
+    retry,
+  };
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import Link from "next/link";
+import { RelativeTime } from "@/components/time/relative-time";
+import { isWorkflowId } from "@/lib/model/workflow-id";
+import {
+  cleanText,
+  describeAction,
+  describeTrigger,
+  displayName,
+} from "@/lib/workflows/describe-workflow";
+import type { WorkflowListItem } from "@/lib/workflows/workflow-list";
+import { WorkflowStateBadge } from "./workflow-state-badge";
+
+export const workflowsTableFeatures = tableFeatures({});
+
+const column = createColumnHelper<typeof workflowsTableFeatures, WorkflowListItem>();
+
+/** Columns hidden on small screens; the first column repeats their content there. */
+export const workflowsColumnClassName: Record<string, string> = {
+  summary:
+    "hidden max-w-xl text-slate-700 [overflow-wrap:anywhere] lg:table-cell dark:text-slate-300",
+  lastTriggeredAt: "hidden whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300",
+};
+
+function Summary({ workflow }: { workflow: WorkflowListItem }) {
+  return (
+    <>
+      {describeTrigger(workflow)} <span aria-hidden="true">→</span>
+      <span className="sr-only">, then:</span> {describeAction(workflow)}
+    </>
+  );
+}
+
+function LastTriggered({ iso }: { iso: string | null }) {
+  return iso ? <RelativeTime iso={iso} /> : "Never";
+}
+
+export const workflowsColumns = column.columns([
+  column.accessor("name", {
+    header: "Workflow",
+    cell: ({ row }) => {
+      const workflow = row.original;
+      const name = displayName(workflow.name);
+      return (
+        <div className="min-w-0">
+          {isWorkflowId(workflow.id) ? (
+            <Link
+              href={`/workflows/${encodeURIComponent(workflow.id)}`}
+              className="font-medium text-sky-700 underline-offset-2 [overflow-wrap:anywhere] hover:underline dark:text-sky-400"
+            >
+              {name}
+            </Link>
+          ) : (
+            // Runboard cannot open an id outside the gateway's allowlist; show it without a link.
+            <span className="font-medium [overflow-wrap:anywhere]">{name}</span>
+          )}
+          <div className="mt-0.5 font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
+            {cleanText(workflow.id, 64)}
+          </div>
+          <p className="mt-1 text-slate-700 [overflow-wrap:anywhere] lg:hidden dark:text-slate-300">
+            <Summary workflow={workflow} />
+          </p>
+          <p className="mt-1 text-xs text-slate-600 sm:hidden dark:text-slate-400">
+            Last triggered <LastTriggered iso={workflow.lastTriggeredAt} />
+          </p>
+        </div>
+      );
+    },
+  }),
+  column.accessor("enabled", {
+    header: "State",
+    cell: ({ row }) => (
+      <WorkflowStateBadge
+        enabled={row.original.enabled}
+        autoDisabledReason={row.original.autoDisabledReason}
+      />
+    ),
+  }),
+  column.display({
+    id: "summary",
+    header: () => (
+      <>
+        Trigger <span aria-hidden="true">→</span>
+        <span className="sr-only">and</span> action
+      </>
+    ),
+    cell: ({ row }) => <Summary workflow={row.original} />,
+  }),
+  column.accessor("lastTriggeredAt", {
+    header: "Last triggered",
+    cell: ({ getValue }) => <LastTriggered iso={getValue()} />,
+  }),
+]);
+
+/** Placeholder widths of the columns, for the skeleton shown before the first rows. */
+export const WORKFLOWS_SKELETON_COLUMNS = ["w-56", "w-20", "w-72", "w-24"];

@@ -1,0 +1,83 @@
+"use client";
+
+import { useId } from "react";
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import { entityTypes, type EntityType } from "@/lib/model/workflow";
+import { readEntity } from "@/lib/url-state/workflows-view-state";
+
+const ENTITY_LABELS: Record<EntityType, string> = {
+  contact: "Contact",
+  deal: "Deal",
+  task: "Task",
+  email: "Email",
+  meeting: "Meeting",
+};
+
+type StateChoice = "all" | "enabled" | "disabled";
+
+const STATE_OPTIONS = [
+  { value: "all", label: "All" },
+  { value: "enabled", label: "Enabled" },
+  { value: "disabled", label: "Disabled" },
+] as const;
+
+function toChoice(enabled: boolean | null): StateChoice {
+  return enabled === null ? "all" : enabled ? "enabled" : "disabled";
+}
+
+function fromChoice(choice: StateChoice): boolean | null {
+  return choice === "all" ? null : choice === "enabled";
+}
+
+/** All / Enabled / Disabled. */
+export function WorkflowStateFilter({
+  value,
+  onChange,
+}: {
+  value: boolean | null;
+  onChange: (enabled: boolean | null) => void;
+}) {
+  return (
+    <SegmentedControl<StateChoice>
+      label="State"
+      showLabel
+      options={STATE_OPTIONS}
+      value={toChoice(value)}
+      onChange={(choice) => onChange(fromChoice(choice))}
+    />
+  );
+}
+
+/** The entity type whose changes trigger the workflow. */
+export function WorkflowEntityFilter({
+  value,
+  onChange,
+}: {
+  value: EntityType | null;
+  onChange: (entity: EntityType | null) => void;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label
+        htmlFor={id}
+        className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
+      >
+        Entity
+      </label>
+      <select
+        id={id}
+        value={value ?? ""}
+        onChange={(event) => onChange(readEntity(event.target.value))}
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        <option value="">All entities</option>
+        {entityTypes.map((entity) => (
+          <option key={entity} value={entity}>
+            {ENTITY_LABELS[entity]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findRunsViewRepairs, loadRunsViewState, serializeRunsViewState } from "./runs-view-state";
+
+function repairs(raw: Record<string, string | string[]>) {
+  return findRunsViewRepairs(raw, loadRunsViewState(raw));
+}
+
+describe("findRunsViewRepairs", () => {
+  it("finds nothing in a canonical link", () => {
+    expect(
+      repairs({
+        status: "failed",
+        after: "2026-04-17T09:31:00Z",
+        page: "2",
+        per_page: "50",
+        open: "wfl_01HY1",
+      }),
+    ).toEqual([]);
+  });
+
+  it("names each repair of a bad link, in words", () => {
+    const found = repairs({
+      status: "FAILED",
+      page: "-3",
+      per_page: "1000",
+      after: "yesterday",
+      open: "<script>",
+    });
+    expect(found.map((repair) => repair.message)).toEqual([
+      "Status “FAILED” was read as “failed”.",
+      "“yesterday” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.",
+      "Page “-3” is not a page number; showing page 1.",
+      "“1000” rows per page is not offered; showing 100.",
+      "“<script>” is not a run id; no run was opened.",
+    ]);
+  });
+
+  it("says how a time with an offset was read", () => {
+    expect(repairs({ after: "2026-04-17T11:31:00+02:00" })[0]?.message).toBe(
+      "The “after” time was read as 2026-04-17T09:31:00Z.",
+    );
+  });
+
+  it("reports a repeated parameter once, and keeps its first value", () => {
+    const raw = { status: ["failed", "skipped"] };
+    expect(loadRunsViewState(raw).status).toBe("failed");
+    expect(repairs(raw)).toEqual([
+      {
+        parameter: "status",
+        given: "failed, skipped",
+        message: "“status” appeared 2 times; the first value was used.",
+      },
+    ]);
+  });
+
+  it("serialises the repaired view, leaving defaults out", () => {
+    const state = loadRunsViewState({ status: "FAILED", page: "-3", per_page: "1000" });
+    expect(serializeRunsViewState(state)).toBe("?status=failed&per_page=100");
+  });
+});
