@@ -66,7 +66,7 @@ export function CopyButton({
         }}
         title={showLabel ? undefined : label}
         aria-label={showLabel ? undefined : label}
-        className={cn(buttonVariants({ variant, size }), "gap-1", className)}
+        className={cn(buttonVariants({ variant, size }), className)}
       >
         <Icon className={size === "xs" || size === "sm" ? "size-3.5" : "size-4"} />
         {showLabel ? stateText || label : stateText}

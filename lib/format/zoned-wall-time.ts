@@ -10,8 +10,8 @@
  * after a time that does not exist is a run at or after the gap's end), an overlap time means its
  * earlier instant (the wider filter, which never hides a run the viewer may have meant).
  *
- * Plain dates ("YYYY-MM-DD") are computed on UTC days, so the calendar never depends on the zone
- * of the machine it runs on.
+ * Plain dates ("YYYY-MM-DD") are computed on UTC days, so a date never depends on the zone of the
+ * machine it runs on.
  */
 import { tzOffset } from "@date-fns/tz";
 import { formatZoned, isValidTimeZone } from "./date-time";
@@ -24,14 +24,6 @@ export interface WallTime {
 }
 
 export type AfterPreset = "1h" | "24h" | "7d" | "30d";
-
-/** 0 is Sunday, as in `Date.prototype.getDay` and date-fns. */
-export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-
-export interface CalendarDay {
-  date: string;
-  inMonth: boolean;
-}
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -83,69 +75,6 @@ export function presetAfter(preset: AfterPreset, nowMs: number): string {
 }
 
 /**
- * The month (1–12) as six weeks of days, padded with the neighbouring months' days. Always six
- * rows, so the calendar keeps its height while the viewer pages through months.
- */
-export function monthGrid(
-  year: number,
-  month: number,
-  weekStartsOn: WeekStart = 1,
-): CalendarDay[][] {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
-    throw new RangeError(`monthGrid: no month ${year}-${month}`);
-  }
-  const firstMs = utcMs(year, month - 1, 1);
-  const lead = (new Date(firstMs).getUTCDay() - weekStartsOn + 7) % 7;
-  const startMs = firstMs - lead * DAY_MS;
-  const weeks: CalendarDay[][] = [];
-  for (let week = 0; week < 6; week += 1) {
-    const days: CalendarDay[] = [];
-    for (let weekday = 0; weekday < 7; weekday += 1) {
-      const dayMs = startMs + (week * 7 + weekday) * DAY_MS;
-      days.push({
-        date: utcMsToPlainDate(dayMs),
-        inMonth: new Date(dayMs).getUTCMonth() === month - 1,
-      });
-    }
-    weeks.push(days);
-  }
-  return weeks;
-}
-
-export function addCalendarDays(date: string, days: number): string {
-  return utcMsToPlainDate(requirePlainDate(date) + days * DAY_MS);
-}
-
-/** Same day of the month, or the month's last day when it is shorter (31 Jan + 1 month = 28 Feb). */
-export function addCalendarMonths(date: string, months: number): string {
-  const start = new Date(requirePlainDate(date));
-  const monthIndex = start.getUTCMonth() + months;
-  const year = start.getUTCFullYear() + Math.floor(monthIndex / 12);
-  const month = ((monthIndex % 12) + 12) % 12;
-  const lastDay = new Date(utcMs(year, month + 1, 0)).getUTCDate();
-  return utcMsToPlainDate(utcMs(year, month, Math.min(start.getUTCDate(), lastDay)));
-}
-
-export function startOfCalendarWeek(date: string, weekStartsOn: WeekStart = 1): string {
-  return addCalendarDays(date, -((dayOfWeek(date) - weekStartsOn + 7) % 7));
-}
-
-export function endOfCalendarWeek(date: string, weekStartsOn: WeekStart = 1): string {
-  return addCalendarDays(startOfCalendarWeek(date, weekStartsOn), 6);
-}
-
-/** 0 is Sunday. */
-export function dayOfWeek(date: string): number {
-  return new Date(requirePlainDate(date)).getUTCDay();
-}
-
-/** `{ year, month }` (month 1–12) of a plain date. */
-export function yearMonthOf(date: string): { year: number; month: number } {
-  const start = new Date(requirePlainDate(date));
-  return { year: start.getUTCFullYear(), month: start.getUTCMonth() + 1 };
-}
-
-/**
  * The one instant a wall clock reading (given as if it were UTC) names. Offsets are probed a day
  * either side, which holds every real zone's transitions (none changes offset twice in a day).
  */
@@ -184,19 +113,9 @@ function plainDateToUtcMs(date: string): number | null {
   return utcMs(year, month - 1, day);
 }
 
-function requirePlainDate(date: string): number {
-  const ms = plainDateToUtcMs(date);
-  if (ms === null) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  return ms;
-}
-
 /** `Date.UTC` reads years 0–99 as 1900–1999; `setUTCFullYear` does not. */
 function utcMs(year: number, monthIndex: number, day: number): number {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, day);
   return date.getTime();
-}
-
-function utcMsToPlainDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
