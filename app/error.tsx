@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
 import { RefreshIcon, WarningIcon } from "@/components/ui/icons";
 
 interface ErrorPageProps {
@@ -42,14 +43,10 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
           this problem)
         </p>
       ) : null}
-      <button
-        type="button"
-        onClick={() => retry()}
-        className="mt-5 inline-flex h-9 items-center gap-1.5 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800"
-      >
+      <Button variant="primary" onClick={() => retry()} className="mt-5">
         <RefreshIcon className="size-4" />
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

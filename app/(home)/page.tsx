@@ -8,8 +8,8 @@ import { getQueryClient } from "@/lib/query/get-query-client";
 import { workflowsQueryKey } from "@/lib/query/workflows-query";
 import { requireApiKey } from "@/lib/session/session";
 import { searchStringOf } from "@/lib/url-state/url-params";
+import { findWorkflowsViewRepairs } from "@/lib/url-state/workflows-view-repairs";
 import {
-  findWorkflowsViewRepairs,
   loadWorkflowsViewState,
   serializeWorkflowsViewState,
   toWorkflowsQuery,

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/field-class";
 import { formatCount } from "@/lib/format/numbers";
 
 export interface DataTablePaginationProps {
@@ -16,9 +18,6 @@ export interface DataTablePaginationProps {
   /** Prefetch hook for the next page, so it is ready before the click. */
   onNextPageIntent?: () => void;
 }
-
-const buttonClass =
-  "inline-flex h-9 min-w-9 items-center justify-center rounded-md border border-slate-300 px-2 text-sm hover:bg-slate-100 disabled:pointer-events-none disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800";
 
 /** "51–75 of 5,000", first/previous/next/last, a page-number jump and the page size. */
 export function DataTablePagination({
@@ -80,7 +79,7 @@ export function DataTablePagination({
             id={sizeId}
             value={perPage}
             onChange={(event) => onPageSizeChange(Number(event.target.value))}
-            className="h-9 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
+            className={`${fieldClass} px-2`}
           >
             {pageSizes.map((size) => (
               <option key={size} value={size}>
@@ -102,14 +101,14 @@ export function DataTablePagination({
             onChange={(event) => setJumpValue(event.target.value)}
             aria-invalid={jumpError ? true : undefined}
             aria-describedby={jumpError ? `${jumpId}-error` : undefined}
-            className="h-9 w-20 rounded-md border border-slate-300 bg-white px-2 tabular-nums dark:border-slate-700 dark:bg-slate-900"
+            className={`${fieldClass} w-20 px-2 tabular-nums`}
           />
           <span className="tabular-nums text-slate-600 dark:text-slate-400">
             of {formatCount(pageCount)}
           </span>
-          <button type="submit" className={buttonClass}>
+          <Button type="submit" size="compact">
             Go
-          </button>
+          </Button>
           {jumpError ? (
             <span id={`${jumpId}-error`} role="alert" className="text-red-700 dark:text-red-400">
               {jumpError}
@@ -118,27 +117,24 @@ export function DataTablePagination({
         </form>
 
         <div className="flex items-center gap-1">
-          <button
-            type="button"
-            className={buttonClass}
+          <Button
+            size="compact"
             onClick={() => onPageChange(1)}
             disabled={page <= 1}
             aria-label="First page"
           >
             «
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
+          </Button>
+          <Button
+            size="compact"
             onClick={() => onPageChange(Math.min(page - 1, pageCount))}
             disabled={page <= 1}
             aria-label="Previous page"
           >
             ‹ <span className="ml-1 hidden sm:inline">Previous</span>
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
+          </Button>
+          <Button
+            size="compact"
             onClick={() => onPageChange(page + 1)}
             onPointerEnter={onNextPageIntent}
             onFocus={onNextPageIntent}
@@ -146,16 +142,15 @@ export function DataTablePagination({
             aria-label="Next page"
           >
             <span className="mr-1 hidden sm:inline">Next</span> ›
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
+          </Button>
+          <Button
+            size="compact"
             onClick={() => onPageChange(pageCount)}
             disabled={page >= pageCount}
             aria-label="Last page"
           >
             »
-          </button>
+          </Button>
         </div>
       </div>
     </nav>

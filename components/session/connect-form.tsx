@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/field-class";
 import { saveApiKey, type ConnectFormState } from "@/lib/session/actions";
 import { MAX_API_KEY_LENGTH } from "@/lib/session/api-key-format";
 
@@ -57,29 +59,20 @@ export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
             onChange={(event) => setApiKey(event.target.value)}
             aria-invalid={state.message ? true : undefined}
             aria-describedby={state.message ? errorId : undefined}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+            className={`${fieldClass} min-w-0 flex-1 px-3 font-mono`}
           />
-          <button
-            type="button"
-            onClick={() => setRevealed((value) => !value)}
-            aria-pressed={revealed}
-            className="rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700"
-          >
+          <Button onClick={() => setRevealed((value) => !value)} aria-pressed={revealed}>
             {revealed ? "Hide" : "Show"}
-          </button>
+          </Button>
         </div>
         {state.message ? (
           <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
             {state.message}
           </p>
         ) : null}
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Checking key…" : "Connect"}
-        </button>
+        </Button>
       </form>
 
       {demoKeys.length > 0 ? (

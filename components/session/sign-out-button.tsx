@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
 import { forgetApiKey } from "@/lib/session/actions";
 
 /**
@@ -20,12 +21,9 @@ export function SignOutButton() {
         );
       }}
     >
-      <button
-        type="submit"
-        className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-      >
+      <Button type="submit" size="sm">
         Sign out
-      </button>
+      </Button>
     </form>
   );
 }

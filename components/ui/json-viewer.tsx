@@ -30,6 +30,7 @@ import {
   jsonStringLiteral,
   previewString,
 } from "@/lib/json/string-display";
+import { Button } from "./button";
 import { CopyButton } from "./copy-button";
 import { ChevronIcon } from "./icons";
 
@@ -57,8 +58,6 @@ const BOOLEAN_CLASS = "text-violet-700 dark:text-violet-300";
 const MUTED_CLASS = "text-slate-600 dark:text-slate-400";
 const INLINE_BUTTON_CLASS =
   "rounded px-1 font-sans text-sky-800 underline decoration-dotted underline-offset-2 hover:bg-sky-100 dark:text-sky-300 dark:hover:bg-sky-950";
-const TOOLBAR_BUTTON_CLASS =
-  "inline-flex items-center rounded-md border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800";
 
 /** The panel may sit in a clickable table row; a click here must not also toggle the row. */
 function handled(action: () => void) {
@@ -92,9 +91,8 @@ export function JsonViewer({
       <div className="mb-2 flex flex-wrap items-center gap-2">
         {expandAll ? (
           <>
-            <button
-              type="button"
-              className={TOOLBAR_BUTTON_CLASS}
+            <Button
+              size="xs"
               onClick={handled(() =>
                 setTree((current) => ({
                   generation: current.generation + 1,
@@ -105,16 +103,15 @@ export function JsonViewer({
               {expandAll.complete
                 ? "Expand all"
                 : `Expand ${formatCount(expandAll.depth)} level${expandAll.depth === 1 ? "" : "s"}`}
-            </button>
-            <button
-              type="button"
-              className={TOOLBAR_BUTTON_CLASS}
+            </Button>
+            <Button
+              size="xs"
               onClick={handled(() =>
                 setTree((current) => ({ generation: current.generation + 1, depth: 1 })),
               )}
             >
               Collapse all
-            </button>
+            </Button>
           </>
         ) : null}
         {jsonText !== null ? (

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/field-class";
 import { cleanText } from "@/lib/text/clean-text";
 import { extractWorkflowId } from "@/lib/workflows/extract-workflow-id";
 
@@ -53,15 +55,11 @@ export function JumpToWorkflow() {
             spellCheck={false}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-            className="h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 font-mono text-sm placeholder:font-sans placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
+            className={`${fieldClass} min-w-0 flex-1 px-3 font-mono placeholder:font-sans placeholder:text-slate-500 dark:placeholder:text-slate-400`}
           />
-          <button
-            type="submit"
-            disabled={pending}
-            className="h-9 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-          >
+          <Button type="submit" variant="primary" disabled={pending}>
             {pending ? "Opening…" : "Open"}
-          </button>
+          </Button>
         </div>
         <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
           The id from LeadLex, or a Runboard link to the workflow.

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
 import { RelativeTime } from "@/components/time/relative-time";
+import { Button } from "@/components/ui/button";
 import {
   forgetRecentWorkflows,
   getRecentWorkflowsServerSnapshot,
@@ -29,13 +30,9 @@ export function RecentWorkflows() {
         <h2 id="recent-workflows-heading" className="text-sm font-semibold">
           Recently opened
         </h2>
-        <button
-          type="button"
-          onClick={forgetRecentWorkflows}
-          className="rounded px-1.5 py-0.5 text-xs text-slate-600 underline-offset-2 hover:bg-slate-100 hover:underline dark:text-slate-400 dark:hover:bg-slate-800"
-        >
+        <Button variant="ghost" size="xs" onClick={forgetRecentWorkflows}>
           Forget<span className="sr-only"> recently opened workflows</span>
-        </button>
+        </Button>
       </div>
       <ul className="mt-1.5 flex flex-wrap gap-2">
         {recent.map((workflow) => (

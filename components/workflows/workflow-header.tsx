@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ChevronIcon, WarningIcon } from "@/components/ui/icons";
+import { Notice } from "@/components/ui/notice";
 import { formatCount } from "@/lib/format/numbers";
 import type { WorkflowDetail } from "@/lib/model/workflow";
 import {
@@ -58,16 +59,14 @@ export function WorkflowHeader({ workflow, workflowId, deleted, loadError }: Wor
       </nav>
 
       {deleted ? (
-        <div className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-          <WarningIcon className="mt-0.5 size-4 shrink-0" />
+        <Notice>
           <p>This workflow has been deleted. Its run history is still available below.</p>
-        </div>
+        </Notice>
       ) : null}
 
       {loadError ? (
-        <div className="flex gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
-          <WarningIcon className="mt-0.5 size-4 shrink-0" />
-          <div className="min-w-0 space-y-1">
+        <Notice tone="neutral">
+          <div className="space-y-1">
             <p>
               <span className="font-medium">The workflow&rsquo;s details could not be loaded.</span>{" "}
               {loadError.message} Its run history below loads separately.
@@ -81,7 +80,7 @@ export function WorkflowHeader({ workflow, workflowId, deleted, loadError }: Wor
               </p>
             ) : null}
           </div>
-        </div>
+        </Notice>
       ) : null}
 
       <div className="space-y-1.5">
@@ -153,14 +152,13 @@ function WorkflowFacts({ workflow }: { workflow: WorkflowDetail }) {
 function AutoDisabledExplanation({ reason, cap }: { reason: string; cap: number }) {
   const dailyCap = reason.trim().toLowerCase() === "daily_cap_exceeded";
   return (
-    <div className="flex max-w-4xl gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-      <WarningIcon className="mt-0.5 size-4 shrink-0" />
-      <p className="[overflow-wrap:anywhere]">
+    <Notice className="max-w-4xl">
+      <p>
         {dailyCap
           ? `LeadLex switched this workflow off automatically: it went over its daily cap of ${formatCount(cap)} triggers. Runboard only reads workflows; to turn it back on, check why it triggered so often, then enable it again in LeadLex or raise its daily cap there.`
           : `LeadLex switched this workflow off automatically. Reason given: ${describeAutoDisabledReason(reason)}. Runboard only reads workflows; to turn it back on, enable it again in LeadLex.`}
       </p>
-    </div>
+    </Notice>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState, type FormEvent, type RefObject } from "react";
+import { fieldClass } from "@/components/ui/field-class";
 import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
 import { readSearch } from "@/lib/url-state/workflows-view-state";
 
@@ -71,7 +72,7 @@ export function WorkflowSearchBox({ value, onSearch, inputRef }: WorkflowSearchB
         autoComplete="off"
         placeholder="e.g. lost deals"
         onChange={(event) => setText(event.target.value)}
-        className="h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
+        className={`${fieldClass} w-full px-3 placeholder:text-slate-500 dark:placeholder:text-slate-400`}
       />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { fieldClass } from "@/components/ui/field-class";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { entityTypes, type EntityType } from "@/lib/model/workflow";
 import { readEntity } from "@/lib/url-state/workflows-view-state";
@@ -69,7 +70,7 @@ export function WorkflowEntityFilter({
         id={id}
         value={value ?? ""}
         onChange={(event) => onChange(readEntity(event.target.value))}
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className={`${fieldClass} px-2`}
       >
         <option value="">All entities</option>
         {entityTypes.map((entity) => (

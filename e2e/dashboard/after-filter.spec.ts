@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 2: the "After" filter — calendar with a time of day, presets, clearing, the bound
+ * The "After" filter — calendar with a time of day, presets, clearing, the bound
  * shown as a chip, the local/UTC toggle remembered across reloads — and what LeadLex receives: an
  * ISO 8601 UTC instant. The browser runs in Asia/Kolkata (UTC+05:30, no daylight saving), so local
  * and UTC differ and the expected instant is fixed arithmetic.
@@ -29,8 +29,14 @@ function kolkataDaysAgo(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The calendar's cell for a `YYYY-MM-DD` date. */
 function gridCell(page: Page, date: string) {
-  return page.getByRole("dialog").locator(`[role="gridcell"][data-date="${date}"]`);
+  return page.getByRole("dialog").locator(`[role="gridcell"][data-day="${date}"]`);
+}
+
+/** The button inside a day's cell: what has the keyboard focus and carries "today". */
+function dayButton(page: Page, date: string) {
+  return gridCell(page, date).getByRole("button");
 }
 
 test.describe("after filter", () => {
@@ -46,17 +52,17 @@ test.describe("after filter", () => {
 
     // The calendar starts on today; arrows move by a day and by a week.
     const today = kolkataDaysAgo(0);
-    await expect(gridCell(page, today)).toBeFocused();
-    await expect(gridCell(page, today)).toHaveAttribute("aria-current", "date");
+    await expect(dayButton(page, today)).toBeFocused();
+    await expect(dayButton(page, today)).toHaveAttribute("aria-current", "date");
     await expectNoAccessibilityViolations(page);
     await page.keyboard.press("ArrowLeft");
-    await expect(gridCell(page, kolkataDaysAgo(1))).toBeFocused();
+    await expect(dayButton(page, kolkataDaysAgo(1))).toBeFocused();
     await page.keyboard.press("ArrowUp");
-    await expect(gridCell(page, kolkataDaysAgo(8))).toBeFocused();
+    await expect(dayButton(page, kolkataDaysAgo(8))).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowLeft");
     const chosen = kolkataDaysAgo(2);
-    await expect(gridCell(page, chosen)).toBeFocused();
+    await expect(dayButton(page, chosen)).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(gridCell(page, chosen)).toHaveAttribute("aria-selected", "true");
 

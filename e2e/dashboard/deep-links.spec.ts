@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 3: every part of a view is in its address. A link opened in a fresh browser shows
+ * Every part of a view is in its address. A link opened in a fresh browser shows
  * the same rows and the same open run; Back and Forward step through filter changes; links with
  * values Runboard cannot use are repaired with a notice (never a 500, never a bad upstream call);
  * "Copy link" copies the view as it is.
@@ -16,7 +16,7 @@ import {
   allowClipboard,
   emulatorLogs,
   expectRunIds,
-  expectSoftNotFound,
+  expectNotFound,
   queryValue,
   readClipboard,
   runDetails,
@@ -204,7 +204,7 @@ test.describe("deep links", () => {
       });
       const since = await lastRequestSeq();
       const response = await page.goto(path);
-      await expectSoftNotFound(response);
+      await expectNotFound(response);
       await expect(
         page.getByRole("heading", { name: "Workflow not found", level: 1 }),
       ).toBeVisible();

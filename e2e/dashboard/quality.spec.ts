@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 4: the whole journey by keyboard alone; every view from a 375 px phone to a wide
+ * The whole journey by keyboard alone; every view from a 375 px phone to a wide
  * screen without sideways scrolling; and the dark theme passing axe in every state, as the light
  * one does in the other specs.
  */

@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 2: the expanded row — what happened to one run, with every id one click from the
+ * The expanded row — what happened to one run, with every id one click from the
  * clipboard — opened by mouse and by keyboard, and LeadLex's oddest values rendered as inert text.
  */
 import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";

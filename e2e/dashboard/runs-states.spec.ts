@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 2, states: loading, empty, and every failure a user can meet on the runs view —
+ * The runs view's states: loading, empty, and every failure a user can meet on the runs view —
  * a key that expired or lacks the scope, an id LeadLex does not know, rate limits (the emulator's
  * 429 fault and the Starter key's real 10 calls a minute), LeadLex failing or timing out — plus the
  * remaining daily quota. Each state is checked with axe.
@@ -12,9 +12,10 @@ import {
   expectNoAccessibilityViolations,
   test,
 } from "../support/fixtures";
-import { E2E_EMULATOR_URL } from "../support/ports";
+import { E2E_APP_URL, E2E_EMULATOR_URL } from "../support/ports";
+import { rawRequest, sessionCookieHeader } from "../support/raw-http";
 import {
-  expectSoftNotFound,
+  expectNotFound,
   runsTable,
   useSessionWithKey,
   workflowCallsSince,
@@ -117,18 +118,20 @@ test.describe("runs view states", () => {
     await useSessionWithKey(context, demoKeys.no_scope);
     await page.goto("/workflows/wf_01HY1");
     const alert = page.getByRole("alert").filter({ hasText: "read:workflows" });
-    await expect(alert.getByRole("heading")).toHaveText("This key cannot read workflows");
-    await expect(alert).toContainText("read:workflows");
-    await expect(alert.getByRole("link", { name: "Back to all workflows" })).toBeVisible();
+    await expect(alert.getByRole("heading")).toHaveText("This API key cannot read workflows");
+    await expect(alert).toContainText(/needs the read:workflows permission/);
+    await expect(alert.getByRole("link", { name: "Reconnect" })).toHaveAttribute(
+      "href",
+      "/connect?next=%2Fworkflows%2Fwf_01HY1",
+    );
     await expectNoAccessibilityViolations(page);
 
-    // The list says the same.
+    // The list says the same, in the same words, with the same way on.
     await page.goto("/");
-    await expect(
-      page.getByRole("heading", { name: "This API key cannot read workflows" }),
-    ).toBeVisible();
-    await expect(page.getByText(/needs the read:workflows permission/)).toBeVisible();
-    await expect(page.getByRole("link", { name: "Reconnect" })).toBeVisible();
+    const listAlert = page.getByRole("alert").filter({ hasText: "read:workflows" });
+    await expect(listAlert.getByRole("heading")).toHaveText("This API key cannot read workflows");
+    await expect(listAlert).toContainText(/needs the read:workflows permission/);
+    await expect(listAlert.getByRole("link", { name: "Reconnect" })).toBeVisible();
     await expectNoAccessibilityViolations(page);
   });
 
@@ -136,7 +139,7 @@ test.describe("runs view states", () => {
     connectedPage: page,
   }) => {
     const response = await page.goto("/workflows/wf_does_not_exist");
-    await expectSoftNotFound(response);
+    await expectNotFound(response);
     await expect(page.getByRole("heading", { name: "Workflow not found", level: 1 })).toBeVisible();
     await expectNoAccessibilityViolations(page);
     await page.getByRole("link", { name: "Back to all workflows" }).click();
@@ -144,11 +147,32 @@ test.describe("runs view states", () => {
     await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
   });
 
+  test("the status line itself says 404 for an unknown id, and 200 for a real workflow", async ({
+    connectedPage: page,
+  }) => {
+    // Straight from the server, as a link checker or monitor sees it: no browser in between.
+    const cookie = await sessionCookieHeader(page.context());
+    const unknown = await rawRequest({
+      baseUrl: E2E_APP_URL,
+      path: "/workflows/wf_does_not_exist",
+      headers: { Cookie: cookie },
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatch(/<h1[^>]*>Workflow not found<\/h1>/);
+    const known = await rawRequest({
+      baseUrl: E2E_APP_URL,
+      path: "/workflows/wf_01HY1",
+      headers: { Cookie: cookie },
+    });
+    expect(known.status).toBe(200);
+    expect(known.body).toContain("Notify owner on lost deals");
+  });
+
   test("another workspace's key opening wf_01HY1 gets the “not found” page", async ({ page }) => {
     await connectWithKey(page, demoKeys.other_workspace);
     await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
     const response = await page.goto("/workflows/wf_01HY1");
-    await expectSoftNotFound(response);
+    await expectNotFound(response);
     await expect(page.getByRole("heading", { name: "Workflow not found", level: 1 })).toBeVisible();
     await expect(page.getByText("Notify owner on lost deals")).toHaveCount(0);
   });

@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 2: the runs view of one workflow — its header, the server-rendered first page,
+ * The runs view of one workflow — its header, the server-rendered first page,
  * refetches that keep the rows on screen, the status chips, pagination and the table's columns.
  * Rows on screen are always compared with what the emulator itself answers for the same query.
  */

@@ -1,5 +1,5 @@
 /**
- * ISSUE 3, item 1: finding the workflow on `/` — the list as LeadLex returns it, search in the URL,
+ * Finding the workflow on `/` — the list as LeadLex returns it, search in the URL,
  * the state and entity filters, paging, the jump-to-id box and the recently opened workflows.
  */
 import { lastRequestSeq, emulatorRequestsSince } from "../support/emulator-admin";
@@ -109,7 +109,7 @@ test.describe("workflow list", () => {
     const meetings = await emulatorGet<WireWorkflowList>("/v1/workflows?condition_entity=meeting");
     await page.goto("/");
 
-    const state = page.getByRole("group", { name: "State" });
+    const state = page.getByRole("radiogroup", { name: "State" });
     await state.getByText("Disabled", { exact: true }).click();
     await expect(page).toHaveURL(/\/\?enabled=false$/);
     await expect

@@ -107,12 +107,11 @@ export function runDetails(page: Page, runId: string): Locator {
 }
 
 /**
- * The runs page streams (its skeleton goes out first), so by the time a workflow turns out not to
- * exist the status line has been sent: Next answers 200 with a `noindex` not-found page. What
- * matters is that it is never a 500 and never indexed.
+ * An unknown or malformed workflow id: the not-found page with a real 404 status (link checkers,
+ * monitors and browser history rely on it), never indexed.
  */
-export async function expectSoftNotFound(response: Response | null): Promise<void> {
-  expect(response?.status()).toBeLessThan(500);
+export async function expectNotFound(response: Response | null): Promise<void> {
+  expect(response?.status()).toBe(404);
   expect(await response?.text()).toMatch(/<meta name="robots" content="noindex"/);
 }
 

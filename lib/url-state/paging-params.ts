@@ -1,10 +1,8 @@
 /**
  * `page` and `per_page`, the parameters every list view has, read and repaired the same way
  * everywhere: whole pages from 1, and the smallest offered page size that holds what was asked.
- * Surrounding spaces are not worth a notice; anything else that changes the value is.
  */
 import { DEFAULT_PER_PAGE, MAX_PAGE } from "@/lib/model/queries";
-import { quoteGiven } from "./link-repairs";
 import { urlParam } from "./url-params";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -31,14 +29,7 @@ export function toPageSize(size: number): PageSize {
   return PAGE_SIZES.find((offered) => offered === size) ?? (DEFAULT_PER_PAGE as PageSize);
 }
 
-export const pageParam = urlParam<number>(readPage, String, (given, shown) =>
-  given.trim() === String(shown)
-    ? null
-    : `Page “${quoteGiven(given)}” is not a page number; showing page ${shown}.`,
-).withDefault(1);
-
-export const pageSizeParam = urlParam<PageSize>(readPageSize, String, (given, shown) =>
-  given.trim() === String(shown)
-    ? null
-    : `“${quoteGiven(given)}” rows per page is not offered; showing ${shown}.`,
-).withDefault(DEFAULT_PER_PAGE as PageSize);
+export const pageParam = urlParam<number>(readPage).withDefault(1);
+export const pageSizeParam = urlParam<PageSize>(readPageSize).withDefault(
+  DEFAULT_PER_PAGE as PageSize,
+);

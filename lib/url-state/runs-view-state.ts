@@ -2,20 +2,13 @@
  * The runs view's state, as it lives in the URL: `status`, `after`, `page`, `per_page`, `open`.
  * One parser map serves the server page (`loadRunsViewState`) and the browser (`useUrlParams`), so
  * both read a link the same way. The parsers are forgiving on purpose (`FAILED` reads as `failed`,
- * `page=-3` as page 1), and each names its repairs so the page can say what it changed.
+ * `page=-3` as page 1); `runs-view-repairs.ts` names each repair so the page can say so.
  */
 import { parseIsoInstant, toIsoSeconds } from "@/lib/format/iso-instant";
 import type { LogsQuery } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
-import { findLinkRepairs, quoteGiven, type LinkRepair } from "./link-repairs";
 import { pageParam, pageSizeParam } from "./paging-params";
-import {
-  createLoader,
-  createSerializer,
-  urlParam,
-  type SearchParamsRecord,
-  type UrlParamValues,
-} from "./url-params";
+import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
 const RUN_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -36,23 +29,11 @@ export function readRunId(raw: string): string | null {
 const identity = <T extends string>(value: T) => value;
 
 export const runsViewParsers = {
-  status: urlParam<RunStatus>(readStatus, identity, (given, shown) => {
-    if (given === (shown ?? "")) return null;
-    return shown
-      ? `Status “${quoteGiven(given)}” was read as “${shown}”.`
-      : `“${quoteGiven(given)}” is not a run status (success, failed or skipped); showing all statuses.`;
-  }),
-  after: urlParam<string>(readAfter, identity, (given, shown) => {
-    if (given === (shown ?? "")) return null;
-    return shown
-      ? `The “after” time was read as ${shown}.`
-      : `“${quoteGiven(given)}” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.`;
-  }),
+  status: urlParam<RunStatus>(readStatus, identity),
+  after: urlParam<string>(readAfter, identity),
   page: pageParam,
   per_page: pageSizeParam,
-  open: urlParam<string>(readRunId, identity, (given, shown) =>
-    given === (shown ?? "") ? null : `“${quoteGiven(given)}” is not a run id; no run was opened.`,
-  ),
+  open: urlParam<string>(readRunId, identity),
 };
 
 export const loadRunsViewState = createLoader(runsViewParsers);
@@ -66,8 +47,4 @@ export function toLogsQuery(state: RunsViewState): LogsQuery {
 
 export function hasRunsFilters(state: RunsViewState): boolean {
   return state.status !== null || state.after !== null;
-}
-
-export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsViewState): LinkRepair[] {
-  return findLinkRepairs(runsViewParsers, raw, state);
 }

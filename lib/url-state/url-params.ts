@@ -8,12 +8,6 @@ export interface UrlParam<T> {
   /** Null when the text is not a value of this parameter. */
   parse: (raw: string) => T | null;
   serialize: (value: T) => string;
-  /**
-   * What a link's value for this parameter was repaired to, in words for the page's notice; null
-   * when the value was used as given (or differed only in ways that change nothing on screen).
-   * `shown` is the value the page went on with: the parsed one, or the default.
-   */
-  describeRepair?: (given: string, shown: T | null) => string | null;
 }
 
 export interface UrlParamWithDefault<T> extends UrlParam<T> {
@@ -27,10 +21,8 @@ export interface UrlParamBuilder<T> extends UrlParam<T> {
 export function urlParam<T>(
   parse: (raw: string) => T | null,
   serialize: (value: T) => string = String,
-  describeRepair?: UrlParam<T>["describeRepair"],
 ): UrlParamBuilder<T> {
-  const param = { parse, serialize, describeRepair };
-  return { ...param, withDefault: (defaultValue) => ({ ...param, defaultValue }) };
+  return { parse, serialize, withDefault: (defaultValue) => ({ parse, serialize, defaultValue }) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a map of parsers of any value type

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { workflowsQuerySchema } from "@/lib/leadlex/query-schemas";
 import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
+import { findWorkflowsViewRepairs } from "./workflows-view-repairs";
 import {
   describeWorkflowsMatch,
-  findWorkflowsViewRepairs,
   hasWorkflowsFilters,
   loadWorkflowsViewState,
   readEnabled,

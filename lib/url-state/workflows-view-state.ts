@@ -3,23 +3,15 @@
  * One parser map serves the server page (`loadWorkflowsViewState`) and the browser
  * (`useUrlParams`), so both read a link the same way. The parsers are forgiving on purpose
  * (`enabled=TRUE` reads as true, `entity=Deal` as deal, a search with control characters loses
- * them); each names the repairs that change what is shown, so the page can say so.
+ * them); `workflows-view-repairs.ts` names the repairs that change what is shown.
  */
 import { formatCount } from "@/lib/format/numbers";
 import { MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
 import { entityTypes, type EntityType } from "@/lib/model/workflow";
-import { findLinkRepairs, quoteGiven, type LinkRepair } from "./link-repairs";
 import { pageParam, pageSizeParam } from "./paging-params";
-import {
-  createLoader,
-  createSerializer,
-  urlParam,
-  type SearchParamsRecord,
-  type UrlParamValues,
-} from "./url-params";
+import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
-const HAS_CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 /**
  * Search text as LeadLex may receive it (see `workflowsQuerySchema`): control characters removed,
@@ -54,30 +46,10 @@ export function readEntity(raw: string): EntityType | null {
 
 const identity = <T extends string>(value: T) => value;
 
-function describeSearchRepair(given: string, shown: string | null): string | null {
-  if (given.trim() === (shown ?? "")) return null;
-  const repairs: string[] = [];
-  if (HAS_CONTROL_CHARACTER.test(given)) {
-    repairs.push("its control characters (such as line breaks) were removed");
-  }
-  if (given.replace(CONTROL_CHARACTERS, "").trim().length > MAX_SEARCH_LENGTH) {
-    repairs.push(`it was shortened to ${MAX_SEARCH_LENGTH} characters`);
-  }
-  return `The search was changed: ${repairs.join(", and ")}.`;
-}
-
 export const workflowsViewParsers = {
-  q: urlParam<string>(readSearch, identity, describeSearchRepair),
-  enabled: urlParam<boolean>(readEnabled, String, (given, shown) =>
-    given.trim() === "" || shown !== null
-      ? null
-      : `“${quoteGiven(given)}” is not a state (true or false); showing enabled and disabled workflows.`,
-  ),
-  entity: urlParam<EntityType>(readEntity, identity, (given, shown) =>
-    given.trim() === "" || shown !== null
-      ? null
-      : `“${quoteGiven(given)}” is not an entity type (${entityTypes.join(", ")}); showing all entities.`,
-  ),
+  q: urlParam<string>(readSearch, identity),
+  enabled: urlParam<boolean>(readEnabled),
+  entity: urlParam<EntityType>(readEntity, identity),
   page: pageParam,
   per_page: pageSizeParam,
 };
@@ -127,11 +99,4 @@ export function describeWorkflowsMatch(view: WorkflowsViewState, count: number |
   const phrase = `${state}${noun}${entity}${search}`;
   if (count === null) return phrase.charAt(0).toUpperCase() + phrase.slice(1);
   return `${count === 0 ? "No" : formatCount(count)} ${phrase}`;
-}
-
-export function findWorkflowsViewRepairs(
-  raw: SearchParamsRecord,
-  state: WorkflowsViewState,
-): LinkRepair[] {
-  return findLinkRepairs(workflowsViewParsers, raw, state);
 }

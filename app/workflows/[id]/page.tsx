@@ -13,8 +13,8 @@ import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
 import { requireApiKey } from "@/lib/session/session";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
+import { findRunsViewRepairs } from "@/lib/url-state/runs-view-repairs";
 import {
-  findRunsViewRepairs,
   loadRunsViewState,
   serializeRunsViewState,
   toLogsQuery,

@@ -11,6 +11,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
+import { buttonVariants } from "@/components/ui/button";
 import { ClockIcon, CloseIcon } from "@/components/ui/icons";
 import { formatBoundDateTime, formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { parseIsoInstant } from "@/lib/format/iso-instant";
@@ -26,8 +27,7 @@ export interface AfterFilterProps {
   onChange: (next: string | null) => void;
 }
 
-const triggerClass =
-  "inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+const triggerClass = buttonVariants({ variant: "secondary" });
 
 const chipClass =
   "inline-flex min-h-9 min-w-0 items-center gap-2 rounded-l-md border border-sky-300 bg-sky-50 px-3 py-1 text-left text-sm text-sky-950 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50 dark:hover:bg-sky-900";

@@ -11,6 +11,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { Button } from "@/components/ui/button";
+import { fieldClass } from "@/components/ui/field-class";
 import { CloseIcon } from "@/components/ui/icons";
 import { formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { isoToWallTime, presetAfter, type AfterPreset } from "@/lib/format/zoned-wall-time";
@@ -118,7 +119,7 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
                   setDraft({ ...current, time: event.target.value, edited: true })
                 }
                 aria-describedby={zoneId}
-                className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm tabular-nums dark:border-slate-700 dark:bg-slate-900"
+                className={`${fieldClass} px-2 tabular-nums`}
               />
             </div>
             <div className="flex flex-wrap items-center justify-between gap-2">

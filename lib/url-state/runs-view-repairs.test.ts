@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findRunsViewRepairs, loadRunsViewState, serializeRunsViewState } from "./runs-view-state";
+import { findRunsViewRepairs } from "./runs-view-repairs";
+import { loadRunsViewState, serializeRunsViewState } from "./runs-view-state";
 
 function repairs(raw: Record<string, string | string[]>) {
   return findRunsViewRepairs(raw, loadRunsViewState(raw));

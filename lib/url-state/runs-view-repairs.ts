@@ -1,0 +1,31 @@
+import { findLinkRepairs, pagingRepairWords, quoteGiven, type LinkRepair } from "./link-repairs";
+import { runsViewParsers, type RunsViewState } from "./runs-view-state";
+import type { SearchParamsRecord } from "./url-params";
+
+/** What the runs view says about each value of a link it repaired. */
+export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsViewState): LinkRepair[] {
+  return findLinkRepairs(
+    runsViewParsers,
+    {
+      status: (given, shown) => {
+        if (given === (shown ?? "")) return null;
+        return shown
+          ? `Status “${quoteGiven(given)}” was read as “${shown}”.`
+          : `“${quoteGiven(given)}” is not a run status (success, failed or skipped); showing all statuses.`;
+      },
+      after: (given, shown) => {
+        if (given === (shown ?? "")) return null;
+        return shown
+          ? `The “after” time was read as ${shown}.`
+          : `“${quoteGiven(given)}” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.`;
+      },
+      ...pagingRepairWords,
+      open: (given, shown) =>
+        given === (shown ?? "")
+          ? null
+          : `“${quoteGiven(given)}” is not a run id; no run was opened.`,
+    },
+    raw,
+    state,
+  );
+}
