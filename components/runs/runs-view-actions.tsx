@@ -2,14 +2,14 @@
 
 import dynamic from "next/dynamic";
 import type { RateLimitStatus } from "@/lib/model/page-meta";
+import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
 import { QuotaIndicator } from "./quota-indicator";
 
-// Server-rendered like the rest, but their code only matters once someone uses them; the zone
-// toggle's chunk is shared with the "After" picker, which shows it too.
+// Server-rendered like the rest, but its code only matters once someone uses it; the chunk is
+// shared with the "After" picker, which shows the toggle too.
 const TimeZoneToggle = dynamic(() =>
   import("@/components/time/time-zone-toggle").then((m) => m.TimeZoneToggle),
 );
-const CopyButton = dynamic(() => import("@/components/ui/copy-button").then((m) => m.CopyButton));
 
 function currentAddress(): string {
   return window.location.href;
@@ -21,7 +21,7 @@ export function RunsViewActions({ rateLimit }: { rateLimit: RateLimitStatus | nu
     <>
       <QuotaIndicator rateLimit={rateLimit} />
       <TimeZoneToggle />
-      <CopyButton
+      <CopyButtonOnDemand
         value={currentAddress}
         label="Copy link"
         copiedLabel="Link copied"

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import {
@@ -25,13 +26,15 @@ import {
 } from "@/lib/url-state/runs-view-state";
 import { useUrlParams, type UrlParamsSetter } from "@/lib/url-state/use-url-params";
 import { AfterFilter } from "./after-filter/after-filter";
-import { OpenRunNote } from "./open-run-note";
 import { runDomId } from "./runs-columns";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
 import { RunsViewActions } from "./runs-view-actions";
 import { describeRunsCount, describeRunsPage, runsNoun, runsTimeBound } from "./runs-words";
 import { StatusFilterChips } from "./status-filter-chips";
+
+// Only for a shared link whose open run is not on the page: loaded when that happens.
+const OpenRunNote = dynamic(() => import("./open-run-note").then((m) => m.OpenRunNote));
 
 export interface RunsViewProps {
   workflowId: string;

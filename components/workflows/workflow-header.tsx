@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/time/relative-time";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
 import { ChevronIcon, WarningIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 import { formatCount } from "@/lib/format/numbers";
@@ -100,7 +100,7 @@ export function WorkflowHeader({ workflow, workflowId, deleted, loadError }: Wor
           <span className="font-mono text-xs text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200">
             {workflowId}
           </span>
-          <CopyButton value={workflowId} label="Copy workflow id" />
+          <CopyButtonOnDemand value={workflowId} label="Copy workflow id" />
         </p>
       </div>
 

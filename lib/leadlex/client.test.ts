@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/model/app-error";
 import type { LogsQuery, WorkflowsQuery } from "@/lib/model/queries";
 import { createLeadlexClient, type LeadlexClient } from "./client";
-import { sendViaFetch } from "./transport";
+import type { Send } from "./transport";
 
 const BASE_URL = "http://127.0.0.1:4010/functions/v1/api-gateway";
 const API_KEY = "wbk_demo_org_full";
@@ -90,9 +90,12 @@ const defaultWorkflowsQuery: WorkflowsQuery = {
 };
 
 function setup(body: unknown, status = 200) {
-  const fetch = vi.fn<typeof globalThis.fetch>(
-    async () => new Response(JSON.stringify(body), { status, headers: HEADERS }),
-  );
+  // The network, as the `Send` the transport calls: the client's job here is the URL and parsing.
+  const fetch = vi.fn<Send>(async () => ({
+    status,
+    headers: new Headers(HEADERS),
+    text: JSON.stringify(body),
+  }));
   const client: LeadlexClient = createLeadlexClient(
     {
       baseUrl: BASE_URL,
@@ -102,7 +105,7 @@ function setup(body: unknown, status = 200) {
       maxResponseBytes: 1024 * 1024,
     },
     {
-      send: sendViaFetch(fetch),
+      send: fetch,
       now: () => Date.UTC(2026, 3, 17, 10),
       sleep: async () => {},
       random: () => 0,

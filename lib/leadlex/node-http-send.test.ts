@@ -70,12 +70,11 @@ describe("sendWithNodeHttp", () => {
   });
 
   it("stops waiting when the signal aborts", async () => {
-    const started = Date.now();
+    // The server never answers this path: only the abort can end the call.
     const error = await sendWithNodeHttp(
       new URL(`${base}/hang`),
       request(AbortSignal.timeout(50)),
     ).catch((e) => e);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect((error as Error).name).toBe("AbortError");
   });
 

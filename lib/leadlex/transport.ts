@@ -55,22 +55,6 @@ type AttemptOutcome =
   | { kind: "timed_out" }
   | { kind: "network_error"; error: unknown };
 
-/** `Send` over a fetch implementation: what the tests drive, with the same size cap as the real one. */
-export function sendViaFetch(fetchImpl: typeof fetch): Send {
-  return async (url, { headers, signal, maxBytes }) => {
-    const response = await fetchImpl(url, {
-      method: "GET",
-      headers,
-      redirect: "manual",
-      // Per-user data: never stored by Next's data cache or anyone else's.
-      cache: "no-store",
-      signal,
-    });
-    const text = await readCappedText(response, maxBytes);
-    return { status: response.status, headers: response.headers, text };
-  };
-}
-
 export const sleepUnlessAborted: TransportDeps["sleep"] = (ms, signal) =>
   new Promise((resolve, reject) => {
     // An already-aborted signal never fires "abort" again: without this, the full wait would run.
@@ -150,29 +134,6 @@ async function attemptOnce(
     if (timeout.aborted) return { kind: "timed_out" };
     return { kind: "network_error", error };
   }
-}
-
-async function readCappedText(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw upstreamTooLarge(response.headers);
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw upstreamTooLarge(response.headers);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 export function upstreamTooLarge(headers: Headers): AppError {
