@@ -281,7 +281,10 @@ describe("getUpstreamJson: retries", () => {
   it("says the connection was refused when nothing listens at LeadLex's address", async () => {
     const closed = new URL("http://127.0.0.1:1/functions/v1/api-gateway/v1/workflows");
     const h = harness([]);
-    const error = await getUpstreamJson(closed, API_KEY, OPTIONS, h.deps).catch((e: AppError) => e);
+    const error: unknown = await getUpstreamJson(closed, API_KEY, OPTIONS, h.deps).catch(
+      (e: unknown) => e,
+    );
+    if (!(error instanceof AppError)) throw new Error("expected an AppError");
     expect(error.code).toBe("upstream_unavailable");
     expect(error.message).toMatch(
       /^Runboard could not connect to LeadLex: the connection was refused\./,
