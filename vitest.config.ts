@@ -13,5 +13,10 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["**/node_modules/**", ".next/**", ".next-*/**", ".runboard/**", "e2e/**"],
     environment: "node",
+    // Vitest's default of 5 s is a speed limit in disguise: tests that build the emulator's data
+    // set (over a million runs) pass or fail on how busy the machine is. A test here fails for
+    // being wrong; a hang is still caught, just later.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,9 +1,10 @@
-// The demo keys. Each maps to a label that is safe to log; the key strings themselves are never
-// logged or echoed anywhere.
+// What each demo key may do. Each maps to a label that is safe to log; the key strings themselves
+// are never logged or echoed anywhere.
+import { DEMO_KEYS, type DemoKeyLabel } from "./demo-keys";
 
 export type WorkspaceId = "ws_a" | "ws_b";
 export type PlanName = "starter" | "pro" | "org";
-export type KeyLabel = "org_full" | "starter" | "no_scope" | "expired" | "other_workspace";
+export type KeyLabel = DemoKeyLabel;
 
 export const READ_WORKFLOWS = "read:workflows";
 
@@ -15,9 +16,9 @@ export interface DemoKey {
   expired: boolean;
 }
 
-const DEMO_KEYS: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
+const KEY_TABLE: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
   [
-    "wbk_demo_org_full",
+    DEMO_KEYS.org_full,
     {
       label: "org_full",
       workspaceId: "ws_a",
@@ -27,7 +28,7 @@ const DEMO_KEYS: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
     },
   ],
   [
-    "wbk_demo_starter",
+    DEMO_KEYS.starter,
     {
       label: "starter",
       workspaceId: "ws_a",
@@ -37,7 +38,7 @@ const DEMO_KEYS: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
     },
   ],
   [
-    "wbk_demo_no_scope",
+    DEMO_KEYS.no_scope,
     {
       label: "no_scope",
       workspaceId: "ws_a",
@@ -47,11 +48,11 @@ const DEMO_KEYS: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
     },
   ],
   [
-    "wbk_demo_expired",
+    DEMO_KEYS.expired,
     { label: "expired", workspaceId: "ws_a", plan: "org", scopes: [READ_WORKFLOWS], expired: true },
   ],
   [
-    "wbk_demo_other_workspace",
+    DEMO_KEYS.other_workspace,
     {
       label: "other_workspace",
       workspaceId: "ws_b",
@@ -72,7 +73,7 @@ const BEARER = /^Bearer +(\S+)$/i;
 export function resolveAuthorization(header: string | undefined): KeyResolution {
   const token = header === undefined ? undefined : BEARER.exec(header.trim())?.[1];
   if (token === undefined) return { kind: "missing", label: "none" };
-  const key = DEMO_KEYS.get(token);
+  const key = KEY_TABLE.get(token);
   if (key === undefined) return { kind: "unknown", label: "unknown" };
   return { kind: "known", label: key.label, key };
 }

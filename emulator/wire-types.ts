@@ -1,4 +1,6 @@
-// The JSON shapes LeadLex puts on the wire (see /work/shared/leadlex-api.md), snake_case as sent.
+// The JSON shapes LeadLex puts on the wire (see docs/leadlex-api.md), snake_case as sent. The one
+// description of them outside the gateway's own schemas: the emulator, the tests and the scripts
+// import it.
 
 export const ENTITY_TYPES = ["contact", "deal", "task", "email", "meeting"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -68,4 +70,18 @@ export interface PageMeta {
 
 export interface ErrorBody {
   error: RunError;
+}
+
+export interface WorkflowListBody {
+  data: { workflows: WorkflowListItem[] };
+  meta: PageMeta;
+}
+
+export interface WorkflowDetailBody {
+  data: WorkflowDetail;
+}
+
+export interface LogListBody {
+  data: { logs: LogEntry[] };
+  meta: PageMeta;
 }

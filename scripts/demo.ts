@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { DEMO_KEYS } from "../emulator/demo-keys";
 import { createEmulator } from "../emulator/server";
 
 const appPort = Number(process.env.PORT ?? 3000);
@@ -34,7 +35,7 @@ async function main() {
       console.log(`
   Runboard is running:   http://localhost:${appPort}
   LeadLex emulator:      ${baseUrl}
-  Demo key (Org plan):   wbk_demo_org_full   (or pick a demo key on the connect page)
+  Demo key (Org plan):   ${DEMO_KEYS.org_full}   (or pick a demo key on the connect page)
   Stop with Ctrl+C.
 `);
     }

@@ -28,6 +28,8 @@ import { Agent, request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sealData } from "iron-session";
+import { DEMO_KEYS } from "../emulator/demo-keys";
+import { percentile } from "./bench/stats";
 
 const { values: flags } = parseArgs({
   options: {
@@ -57,7 +59,7 @@ const EMULATOR_PORT = setting(flags["emulator-port"], "LOAD_EMULATOR_PORT", 4990
 const MAX_OLD_SPACE_MB = setting(flags["max-old-space"], "LOAD_MAX_OLD_SPACE_MB", 256);
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 
-const API_KEY = "wbk_demo_org_full";
+const API_KEY = DEMO_KEYS.org_full;
 /** Same name and shape as `lib/session/session.ts` writes in production. */
 const SESSION_COOKIE = "__Host-runboard_session";
 const SESSION_SECRET = randomBytes(32).toString("base64");
@@ -187,11 +189,6 @@ async function drive(seconds: number, pick: PathPicker, cookie: string) {
     }),
   );
   return { ...samples, elapsedS: (performance.now() - started) / 1000 };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 interface Summary {

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-import type { AppError } from "@/lib/model/app-error";
+import type { AppErrorDetails } from "@/lib/model/app-error-body";
 
 // Shown only when something is off (an error, no rows, a repaired link) or before the first rows:
 // loaded when needed, so the everyday page does not carry them in its first-load JavaScript.
@@ -18,7 +18,7 @@ export const DataTableSkeleton = dynamic(() =>
 );
 
 export interface ListContentProps {
-  error: AppError | null;
+  error: AppErrorDetails | null;
   onRetry: () => void;
   /** No rows to show yet: the skeleton stands in for the table. */
   loading: boolean;

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { RefreshIcon, WarningIcon } from "@/components/ui/icons";
-import type { AppError } from "@/lib/model/app-error";
+import type { AppErrorDetails } from "@/lib/model/app-error-body";
 import { errorWordsFor } from "@/lib/model/error-vocabulary";
 import { connectUrlFor } from "@/lib/session/safe-next-path";
 import { RateLimitCountdown } from "./rate-limit-countdown";
 
 export interface ListErrorStateProps {
-  error: AppError;
+  error: AppErrorDetails;
   onRetry: () => void;
 }
 
@@ -20,7 +20,7 @@ export interface ListErrorStateProps {
  * by itself once it has passed.
  */
 export function ListErrorState({ error, onRetry }: ListErrorStateProps) {
-  const { title, action } = errorWordsFor(error.code);
+  const { title, message, action } = errorWordsFor(error.code);
   return (
     <div
       role="alert"
@@ -30,7 +30,7 @@ export function ListErrorState({ error, onRetry }: ListErrorStateProps) {
         <WarningIcon className="size-5 shrink-0 text-amber-700 dark:text-amber-400" />
         {title}
       </h2>
-      <p className="mt-1 max-w-2xl [overflow-wrap:anywhere]">{error.message}</p>
+      <p className="mt-1 max-w-2xl [overflow-wrap:anywhere]">{error.message || message}</p>
       {action === "wait_and_retry" ? (
         <RateLimitCountdown seconds={error.retryAfterSeconds} onElapsed={onRetry} />
       ) : null}

@@ -8,7 +8,7 @@ import {
   type UseQueryOptions,
 } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
-import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
+import { toErrorDetails, type AppErrorBody } from "@/lib/model/app-error-body";
 import type { PageMeta } from "@/lib/model/page-meta";
 
 /** What every list view asks for: a page of some size. */
@@ -57,7 +57,7 @@ export function useListQuery<Query extends ListQuery, Page extends ListPage, Key
 
   // The server already tried this exact view and failed: show that instead of asking again at once.
   const [serverFailure, setServerFailure] = useState(() =>
-    serverError ? { key: keyText, error: AppError.fromBody(serverError) } : null,
+    serverError ? { key: keyText, error: serverError.error } : null,
   );
   const initialFailure = serverFailure?.key === keyText ? serverFailure.error : null;
 
@@ -67,7 +67,7 @@ export function useListQuery<Query extends ListQuery, Page extends ListPage, Key
     enabled: initialFailure === null,
   });
   const page = result.data;
-  const error = initialFailure ?? (result.isError ? toAppError(result.error) : null);
+  const error = initialFailure ?? (result.isError ? toErrorDetails(result.error) : null);
   const pageCount = page ? Math.max(1, Math.ceil(page.meta.total / query.perPage)) : 1;
 
   const prefetch = useCallback(

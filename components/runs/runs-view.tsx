@@ -12,7 +12,7 @@ import {
 import { ListView } from "@/components/list-view/list-view";
 import { useListQuery } from "@/components/list-view/use-list-query";
 import { useTime } from "@/components/time/time-provider";
-import type { AppErrorBody } from "@/lib/model/app-error";
+import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { LogsQuery } from "@/lib/model/queries";
 import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";

@@ -11,7 +11,7 @@ import {
 import { ListView } from "@/components/list-view/list-view";
 import { useListQuery } from "@/components/list-view/use-list-query";
 import { formatCount } from "@/lib/format/numbers";
-import type { AppErrorBody } from "@/lib/model/app-error";
+import type { AppErrorBody } from "@/lib/model/app-error-body";
 import { workflowsQueryOptions } from "@/lib/query/workflows-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { PAGE_SIZES, toPageSize } from "@/lib/url-state/paging-params";

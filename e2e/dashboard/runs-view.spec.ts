@@ -15,18 +15,7 @@ import {
   visibleRunIds,
   workflowCallsSince,
 } from "../support/dashboard";
-
-interface WireWorkflow {
-  data: {
-    id: string;
-    name: string;
-    enabled: boolean;
-    triggers_today: number;
-    max_triggers_per_day: number;
-    auto_disabled_reason: string | null;
-    last_triggered_at: string | null;
-  };
-}
+import type { WorkflowDetailBody } from "../../emulator/wire-types";
 
 /** `2026-04-17T09:31:00Z` → `17 Apr 2026, 09:31:00 UTC`, as the page writes an exact UTC time. */
 function exactUtc(iso: string): string {
@@ -39,7 +28,7 @@ test.describe("runs view", () => {
   test("the header names the workflow, its state, trigger → action and the daily cap meter", async ({
     connectedPage: page,
   }) => {
-    const { data: workflow } = await emulatorGet<WireWorkflow>("/v1/workflows/wf_01HY1");
+    const { data: workflow } = await emulatorGet<WorkflowDetailBody>("/v1/workflows/wf_01HY1");
     await page.goto("/workflows/wf_01HY1");
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(workflow.name);
@@ -65,7 +54,7 @@ test.describe("runs view", () => {
   test("an auto-disabled workflow says why, and its meter shows the cap reached", async ({
     connectedPage: page,
   }) => {
-    const { data: workflow } = await emulatorGet<WireWorkflow>("/v1/workflows/wf_01HY6");
+    const { data: workflow } = await emulatorGet<WorkflowDetailBody>("/v1/workflows/wf_01HY6");
     expect(workflow.auto_disabled_reason).toBe("daily_cap_exceeded");
     await page.goto("/workflows/wf_01HY6");
 

@@ -12,18 +12,7 @@ import {
 } from "../support/fixtures";
 import { emulatorGet, queryValue } from "../support/dashboard";
 import type { Page } from "@playwright/test";
-
-interface WireWorkflowListItem {
-  id: string;
-  name: string;
-  enabled: boolean;
-  condition_entity: string;
-  last_triggered_at: string | null;
-}
-interface WireWorkflowList {
-  data: { workflows: WireWorkflowListItem[] };
-  meta: { page: number; per_page: number; total: number };
-}
+import type { WorkflowListBody } from "../../emulator/wire-types";
 
 const LIST_PATH = "/functions/v1/api-gateway/v1/workflows";
 
@@ -48,7 +37,7 @@ test.describe("workflow list", () => {
   test("lists every workflow with its state, trigger → action and last run", async ({
     connectedPage: page,
   }) => {
-    const { data, meta } = await emulatorGet<WireWorkflowList>("/v1/workflows?per_page=100");
+    const { data, meta } = await emulatorGet<WorkflowListBody>("/v1/workflows?per_page=100");
     await page.goto("/");
     await expect.poll(() => listedNames(page)).toEqual(data.workflows.map((w) => w.name));
     await expect(page.getByText(`${meta.total} workflows in this workspace`)).toBeVisible();
@@ -105,8 +94,8 @@ test.describe("workflow list", () => {
   test("filters by state and by entity, in the URL, and names them when nothing matches", async ({
     connectedPage: page,
   }) => {
-    const disabled = await emulatorGet<WireWorkflowList>("/v1/workflows?enabled=false");
-    const meetings = await emulatorGet<WireWorkflowList>("/v1/workflows?condition_entity=meeting");
+    const disabled = await emulatorGet<WorkflowListBody>("/v1/workflows?enabled=false");
+    const meetings = await emulatorGet<WorkflowListBody>("/v1/workflows?condition_entity=meeting");
     await page.goto("/");
 
     const state = page.getByRole("radiogroup", { name: "State" });
@@ -146,7 +135,7 @@ test.describe("workflow list", () => {
   test("is paginated, and a page past the end offers the last one", async ({
     connectedPage: page,
   }) => {
-    const { meta } = await emulatorGet<WireWorkflowList>("/v1/workflows");
+    const { meta } = await emulatorGet<WorkflowListBody>("/v1/workflows");
     const pagination = page.getByRole("navigation", { name: "Pagination" });
     await page.goto("/");
     await expect(pagination).toContainText(`1–${meta.total} of ${meta.total} workflows`);

@@ -8,27 +8,16 @@ import { sealData } from "iron-session";
 import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
 import { emulatorRequestsSince, type RecordedRequest } from "./emulator-admin";
 import { demoKeys, expect } from "./fixtures";
+import type { LogListBody } from "../../emulator/wire-types";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./ports";
 
 const API_BASE = `${E2E_EMULATOR_URL}/functions/v1/api-gateway`;
 
-/** One log entry as LeadLex sends it (only the fields the specs compare). */
-export interface WireLogEntry {
-  id: string;
-  triggered_at: string;
-  status: "success" | "failed" | "skipped";
-  entity_type: string;
-  entity_id: string;
-  skip_reason: string | null;
-  error: { code: string; message: string } | null;
-  duration_ms: number;
-  action_result: unknown;
-}
-
-export interface WireLogPage {
-  data: { logs: WireLogEntry[] };
-  meta: { page: number; per_page: number; total: number };
-}
+/** LeadLex's own shapes, from the emulator's one description of the wire format. */
+export type {
+  LogEntry as WireLogEntry,
+  LogListBody as WireLogPage,
+} from "../../emulator/wire-types";
 
 /**
  * Asks the emulator directly, with the Org key, what LeadLex holds: the ground truth the screen is
@@ -45,9 +34,9 @@ export async function emulatorGet<T>(path: string, key: string = demoKeys.org_fu
 export async function emulatorLogs(
   workflowId: string,
   query: Record<string, string> = {},
-): Promise<WireLogPage> {
+): Promise<LogListBody> {
   const search = new URLSearchParams(query);
-  return emulatorGet<WireLogPage>(
+  return emulatorGet<LogListBody>(
     `/v1/workflows/${workflowId}/logs${search.size > 0 ? `?${search}` : ""}`,
   );
 }

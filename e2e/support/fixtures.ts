@@ -1,16 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_KEYS, type DemoKeyLabel } from "../../emulator/demo-keys";
 
 /** The emulator's demo keys by the label the connect page uses for its one-click buttons. */
-export const demoKeys = {
-  org_full: "wbk_demo_org_full",
-  starter: "wbk_demo_starter",
-  no_scope: "wbk_demo_no_scope",
-  expired: "wbk_demo_expired",
-  other_workspace: "wbk_demo_other_workspace",
-} as const;
+export const demoKeys = DEMO_KEYS;
 
-export type DemoKeyLabel = keyof typeof demoKeys;
+export type { DemoKeyLabel };
 
 /** Pastes a key into the connect form and submits it, as a user would. */
 export async function connectWithKey(page: Page, key: string, next?: string): Promise<void> {

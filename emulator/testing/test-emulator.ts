@@ -1,13 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { createEmulator } from "../server";
 import type { EmulatorOptions } from "../server";
-import type {
-  ErrorBody,
-  LogEntry,
-  PageMeta,
-  WorkflowDetail,
-  WorkflowListItem,
-} from "../wire-types";
+import { DEMO_KEYS } from "../demo-keys";
+import type { ErrorBody, LogListBody, WorkflowDetailBody, WorkflowListBody } from "../wire-types";
 
 // Shared by the emulator's own tests: start an emulator on an ephemeral port with a pinned clock
 // and call it with a demo key.
@@ -16,25 +11,19 @@ import type {
 export const TEST_NOW = new Date("2026-04-20T14:30:00Z");
 
 export const KEYS = {
-  orgFull: "wbk_demo_org_full",
-  starter: "wbk_demo_starter",
-  noScope: "wbk_demo_no_scope",
-  expired: "wbk_demo_expired",
-  otherWorkspace: "wbk_demo_other_workspace",
+  orgFull: DEMO_KEYS.org_full,
+  starter: DEMO_KEYS.starter,
+  noScope: DEMO_KEYS.no_scope,
+  expired: DEMO_KEYS.expired,
+  otherWorkspace: DEMO_KEYS.other_workspace,
 } as const;
 
-export interface ListBody {
-  data: { workflows: WorkflowListItem[] };
-  meta: PageMeta;
-}
-export interface LogsBody {
-  data: { logs: LogEntry[] };
-  meta: PageMeta;
-}
-export interface DetailBody {
-  data: WorkflowDetail;
-}
-export type { ErrorBody };
+export type {
+  ErrorBody,
+  LogListBody as LogsBody,
+  WorkflowDetailBody as DetailBody,
+  WorkflowListBody as ListBody,
+};
 
 export interface CallOptions {
   /** Default: the org_full key. null sends no Authorization header. */
@@ -110,10 +99,4 @@ export function rawGet(
     req.on("error", reject);
     req.end();
   });
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
 }

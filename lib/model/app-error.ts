@@ -1,47 +1,18 @@
-import { appErrorCodes, errorWordsFor, type AppErrorCode } from "./error-vocabulary";
+import {
+  appErrorCodes,
+  parseAppErrorBody,
+  type AppErrorBody,
+  type AppErrorCode,
+} from "./app-error-body";
+import { errorWordsFor } from "./error-vocabulary";
 
 /**
  * The one error model of Runboard. Every failure, upstream or local, becomes one of these codes
  * before it reaches a page or a response body; upstream bodies and headers are never passed on.
- * This module is shared by the server and the browser, so it holds no secrets and no server code.
+ * It holds no secrets and no server code; the browser, though, works with the plain body
+ * (`app-error-body.ts`) rather than with this class.
  */
-export { appErrorCodes, type AppErrorCode };
-
-export interface AppErrorBody {
-  error: {
-    code: AppErrorCode;
-    message: string;
-    requestId: string | null;
-    retryAfterSeconds: number | null;
-  };
-}
-
-/**
- * Checks that a response body is our own error body. Written by hand rather than with zod, because
- * it runs in the browser, where every kilobyte of library is paid for on each first load.
- */
-export function parseAppErrorBody(value: unknown): AppErrorBody | null {
-  if (typeof value !== "object" || value === null || !("error" in value)) return null;
-  const error: unknown = value.error;
-  if (typeof error !== "object" || error === null) return null;
-  const { code, message, requestId, retryAfterSeconds } = error as Record<string, unknown>;
-  if (typeof code !== "string" || !(appErrorCodes as readonly string[]).includes(code)) return null;
-  if (typeof message !== "string") return null;
-  if (requestId !== null && typeof requestId !== "string") return null;
-  if (
-    retryAfterSeconds !== null &&
-    !(
-      typeof retryAfterSeconds === "number" &&
-      Number.isInteger(retryAfterSeconds) &&
-      retryAfterSeconds >= 0
-    )
-  ) {
-    return null;
-  }
-  return {
-    error: { code: code as AppErrorCode, message, requestId, retryAfterSeconds },
-  };
-}
+export { appErrorCodes, parseAppErrorBody, type AppErrorBody, type AppErrorCode };
 
 export interface AppErrorInit {
   message?: string;
@@ -75,14 +46,6 @@ export class AppError extends Error {
         retryAfterSeconds: this.retryAfterSeconds,
       },
     };
-  }
-
-  static fromBody(body: AppErrorBody): AppError {
-    return new AppError(body.error.code, {
-      message: body.error.message,
-      requestId: body.error.requestId,
-      retryAfterSeconds: body.error.retryAfterSeconds,
-    });
   }
 }
 

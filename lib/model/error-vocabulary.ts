@@ -2,8 +2,10 @@
  * The words for each error code, in one place: its HTTP status, the title a page shows, the
  * message an API body carries when nothing more specific is known, and the one way on that the
  * page offers. Both list views, the route handlers, `proxy.ts` and the connect form read it, so a
- * code means the same thing, and says so in the same words, wherever it appears. Browser-safe.
+ * code means the same thing, and says so in the same words, wherever it appears. Browser-safe;
+ * in the browser only the error states, loaded on demand, import it.
  */
+import type { AppErrorCode } from "./app-error-body";
 
 /** What a page offers after the failure: the next step that can actually help. */
 export type ErrorAction =
@@ -23,7 +25,7 @@ export interface ErrorWords {
   action: ErrorAction;
 }
 
-export const errorVocabulary = {
+export const errorVocabulary: Record<AppErrorCode, ErrorWords> = {
   not_connected: {
     status: 401,
     title: "Runboard is not connected to LeadLex",
@@ -100,11 +102,7 @@ export const errorVocabulary = {
     message: "Something went wrong inside Runboard. Try again.",
     action: "retry",
   },
-} as const satisfies Record<string, ErrorWords>;
-
-export type AppErrorCode = keyof typeof errorVocabulary;
-
-export const appErrorCodes = Object.keys(errorVocabulary) as AppErrorCode[];
+};
 
 export function errorWordsFor(code: AppErrorCode): ErrorWords {
   return errorVocabulary[code];

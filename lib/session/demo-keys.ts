@@ -1,37 +1,39 @@
 import "server-only";
+import { DEMO_KEYS } from "@/emulator/demo-keys";
 
 /**
- * The emulator's demo keys, offered as one-click choices on `/connect` when the upstream is the
- * local emulator. The page sends only the label; the key string itself never reaches the browser.
+ * The emulator's demo keys (`emulator/demo-keys.ts`), offered as one-click choices on `/connect`
+ * when the upstream is the local emulator. The page sends only the label; the key string itself
+ * never reaches the browser.
  */
 export const demoKeys = [
   {
     label: "org_full",
-    key: "wbk_demo_org_full",
+    key: DEMO_KEYS.org_full,
     title: "Org plan, full access",
     description: "The usual choice: every workflow and run in the demo workspace.",
   },
   {
     label: "starter",
-    key: "wbk_demo_starter",
+    key: DEMO_KEYS.starter,
     title: "Starter plan",
     description: "Same workspace, 10 calls a minute: see how rate limits look.",
   },
   {
     label: "other_workspace",
-    key: "wbk_demo_other_workspace",
+    key: DEMO_KEYS.other_workspace,
     title: "Another workspace",
     description: "A second workspace with its own workflows.",
   },
   {
     label: "no_scope",
-    key: "wbk_demo_no_scope",
+    key: DEMO_KEYS.no_scope,
     title: "Key without read:workflows",
     description: "Valid, but lacks the scope: shows the permission message.",
   },
   {
     label: "expired",
-    key: "wbk_demo_expired",
+    key: DEMO_KEYS.expired,
     title: "Expired key",
     description: "Shows what happens when a key has expired.",
   },
