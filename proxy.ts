@@ -112,7 +112,8 @@ function withHeaders(response: NextResponse, production: boolean): NextResponse 
  */
 export const config = {
   matcher: [
-    "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+    // The app's icons (public/) are the same for everyone, signed in or not.
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|apple-touch-icon.png).*)",
     {
       source: "/api/:path*",
       has: [{ type: "header", key: "sec-fetch-site", value: "cross-site" }],

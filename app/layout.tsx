@@ -10,6 +10,13 @@ export const metadata: Metadata = {
   title: { default: "Runboard", template: "%s · Runboard" },
   description: "Run history for LeadLex workflows",
   robots: { index: false, follow: false },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export const viewport: Viewport = {

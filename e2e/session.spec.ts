@@ -23,6 +23,29 @@ test.describe("connecting a key", () => {
     await expect(page).toHaveURL(/\/connect\?next=%2Fworkflows%2Fwf_01HY1$/);
   });
 
+  test("the app's icons are linked from every page and served to anyone", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/connect");
+    const links = await page
+      .locator('head link[rel="icon"], head link[rel="apple-touch-icon"]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute("href")));
+    expect(links).toEqual(
+      expect.arrayContaining(["/favicon.ico", "/icon.svg", "/apple-touch-icon.png"]),
+    );
+    for (const [path, type] of [
+      ["/favicon.ico", "image/x-icon"],
+      ["/icon.svg", "image/svg+xml"],
+      ["/apple-touch-icon.png", "image/png"],
+    ] as const) {
+      // No session: an icon is not a page, and must not be sent to /connect.
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"], path).toContain(type);
+    }
+  });
+
   test("a deep link survives the detour through /connect", async ({ page }) => {
     const deepLink = "/workflows/wf_01HY1?status=failed&per_page=50&page=2";
     await page.goto(deepLink);
