@@ -106,7 +106,8 @@ function withHeaders(response: NextResponse, production: boolean): NextResponse 
 
 /**
  * Pages always pass through here. Our own API calls (same-origin GETs, no `Origin` header) skip it:
- * invoking the proxy costs ~0.4 ms, and those calls carry a budget of 1 ms over LeadLex's latency.
+ * invoking the proxy has a cost of its own (see the README's performance section), and those calls
+ * carry a budget of 1 ms over LeadLex's latency.
  * API requests that need its checks still come here: anything cross-site, anything with an
  * `Origin` (every write, every CORS request) and any path with a percent sign (possibly undecodable).
  */

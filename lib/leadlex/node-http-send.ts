@@ -5,9 +5,10 @@ import type { Send } from "./transport";
 import { upstreamTooLarge } from "./transport";
 
 /**
- * The real network call, on node:http with keep-alive sockets. Measured here, the global `fetch`
- * cost about 0.8 ms more per call (WHATWG streams on top of the same sockets), on a path whose
- * whole budget over LeadLex's own latency is 1 ms. Never follows redirects (node:http does not).
+ * The real network call, on node:http with keep-alive sockets. The global `fetch` cost measurably
+ * more per call (WHATWG streams on top of the same sockets; figures in the README's performance
+ * section), on a path whose whole budget over LeadLex's own latency is 1 ms. Never follows
+ * redirects (node:http does not).
  */
 const agents = {
   "http:": new http.Agent({ keepAlive: true, maxSockets: 128 }),

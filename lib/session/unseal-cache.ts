@@ -2,8 +2,9 @@ import "server-only";
 import { unsealData } from "iron-session";
 
 /**
- * Unsealing a session cookie costs ~0.7 ms of CPU (key derivation, HMAC, AES), paid on every page
- * and every proxied call: most of the 1 ms the proxy may add to LeadLex's latency. Successful
+ * Unsealing a session cookie is CPU work (key derivation, HMAC, AES) paid on every page and every
+ * proxied call, a large part of what the proxy adds to LeadLex's latency (figures in the README's
+ * performance section). Successful
  * unseals are remembered briefly in this process, keyed by the sealed text itself, so a cookie
  * that changes or expires is simply a different (or missing) entry; failures are never cached.
  */

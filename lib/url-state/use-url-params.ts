@@ -43,8 +43,9 @@ function browserSearch(): string {
  * The browser side of a parser map: current values from the address bar, and a setter that writes
  * them back with `history.pushState` / `replaceState` (Next's router follows those native calls).
  * The values are read through `useSyncExternalStore`, so a click re-renders at once, as urgent
- * work; following Next's `useSearchParams` alone would wait for its transition (~10 ms more per
- * filter change, measured). Next's own navigations still re-render through `useSearchParams`.
+ * work; following Next's `useSearchParams` alone would wait for its transition (the README's
+ * performance section has the measurement). Next's own navigations still re-render through
+ * `useSearchParams`.
  */
 export function useUrlParams<Map extends UrlParamMap>(
   map: Map,
