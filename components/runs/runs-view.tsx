@@ -10,21 +10,14 @@ import {
   ListEmptyState,
 } from "@/components/list-view/list-content";
 import { ListView } from "@/components/list-view/list-view";
-import { useListQuery } from "@/components/list-view/use-list-query";
+import { useListView } from "@/components/list-view/use-list-view";
 import { useTime } from "@/components/time/time-provider";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { LogsQuery } from "@/lib/model/queries";
 import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
-import { PAGE_SIZES, toPageSize } from "@/lib/url-state/paging-params";
-import {
-  hasRunsFilters,
-  runsViewParsers,
-  toLogsQuery,
-  type RunsViewState,
-} from "@/lib/url-state/runs-view-state";
-import { useUrlParams, type UrlParamsSetter } from "@/lib/url-state/use-url-params";
+import { hasRunsFilters, runsViewParsers, toLogsQuery } from "@/lib/url-state/runs-view-state";
 import { AfterFilter } from "./after-filter/after-filter";
 import { runDomId } from "./runs-columns";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
@@ -44,21 +37,27 @@ export interface RunsViewProps {
   canonicalSearch: string;
 }
 
+const CLOSE_OPEN_RUN = { open: null };
+
 /**
  * The runs of one workflow, on the list-view kit: its parser map, its columns (in `RunsTable`) and
  * its fetcher. Every filter, the page and the open run live in the URL.
  */
 export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: RunsViewProps) {
-  const [state, setState] = useUrlParams(runsViewParsers, { history: "push" });
-  const query = toLogsQuery(state);
   const optionsFor = useCallback(
-    (next: LogsQuery) => runsQueryOptions(workflowId, next),
+    (query: LogsQuery) => runsQueryOptions(workflowId, query),
     [workflowId],
   );
-  const list = useListQuery({ query, optionsFor, serverError, prefetchNextOnNavigation: true });
+  const view = useListView({
+    parsers: runsViewParsers,
+    toQuery: toLogsQuery,
+    optionsFor,
+    serverError,
+    prefetchNextOnNavigation: true,
+    resets: CLOSE_OPEN_RUN,
+  });
+  const { state, setState, query, list } = view;
   const { timeZone } = useTime();
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const toolbarRef = useRef<HTMLDivElement>(null);
   useScrollToOpenRun(state.open, list.page !== undefined);
 
   // Opening a run is not a new view for Back: it replaces the entry. Stable for the table's rows.
@@ -73,10 +72,6 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
     (status: RunStatus | null) => prefetch({ ...query, status, page: 1 }),
     [prefetch, query],
   );
-
-  const changeFilters = (changes: Partial<Pick<RunsViewState, "status" | "after">>) =>
-    setState({ ...changes, page: null, open: null });
-  const goToPage = useGoToPage(setState, bodyRef);
 
   const page = list.page;
   const noun = runsNoun(state);
@@ -96,15 +91,15 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
           <LinkRepairNotice repairs={repairs} canonicalSearch={canonicalSearch} />
         ) : null
       }
-      toolbarRef={toolbarRef}
+      toolbarRef={view.toolbarRef}
       toolbar={
         <>
           <StatusFilterChips
             value={state.status}
-            onChange={(status) => changeFilters({ status })}
+            onChange={(status) => view.changeFilters({ status })}
             onIntent={prefetchStatus}
           />
-          <AfterFilter value={state.after} onChange={(after) => changeFilters({ after })} />
+          <AfterFilter value={state.after} onChange={(after) => view.changeFilters({ after })} />
         </>
       }
       summary={
@@ -114,28 +109,15 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
             ? describeRunsPage(state, page.meta.total, list.pageCount)
             : ""
       }
-      bodyRef={bodyRef}
+      bodyRef={view.bodyRef}
       pagination={
         page && !list.error && page.meta.total > 0 ? (
-          <DataTablePagination
-            page={state.page}
-            perPage={state.per_page}
-            total={page.meta.total}
-            pageSizes={PAGE_SIZES}
-            itemLabel={noun}
-            onPageChange={goToPage}
-            onPageSizeChange={(size) =>
-              setState({ per_page: toPageSize(size), page: null, open: null })
-            }
-            onNextPageIntent={list.prefetchNextPage}
-          />
+          <DataTablePagination {...view.pagination(page.meta.total)} itemLabel={noun} />
         ) : null
       }
     >
       <ListContent
-        error={list.error}
-        onRetry={list.retry}
-        loading={!page}
+        {...view.content}
         skeleton={
           <DataTableSkeleton
             columnWidths={RUNS_SKELETON_COLUMNS}
@@ -156,13 +138,12 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
               emptyTitle="No runs yet"
               emptyDetail="This workflow has not been triggered. Runs appear here as soon as a matching record changes."
               onClearFilters={() => {
-                changeFilters({ status: null, after: null });
-                // The button leaves with the empty state; keyboard focus goes to the first filter.
-                toolbarRef.current?.querySelector<HTMLElement>("button, input, select")?.focus();
+                view.changeFilters({ status: null, after: null });
+                view.focusFilters();
               }}
               onGoToPage={(target) => {
-                goToPage(target);
-                bodyRef.current?.focus({ preventScroll: true });
+                view.goToPage(target);
+                view.focusBody();
               }}
             />
           ) : null
@@ -175,7 +156,7 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
                 runId={state.open}
                 onDismiss={() => {
                   openRun(null);
-                  bodyRef.current?.focus({ preventScroll: true });
+                  view.focusBody();
                 }}
               />
             ) : null}
@@ -201,16 +182,4 @@ function useScrollToOpenRun(openRunId: string | null, loaded: boolean) {
     scrolled.current = true;
     document.getElementById(runDomId(openRunId))?.scrollIntoView({ block: "center" });
   }, [openRunId, loaded]);
-}
-
-/** A new page closes any open run and, when the table's top is scrolled away, brings it back. */
-function useGoToPage(
-  setState: UrlParamsSetter<typeof runsViewParsers>,
-  bodyRef: React.RefObject<HTMLDivElement | null>,
-) {
-  return (target: number) => {
-    setState({ page: target, open: null });
-    const body = bodyRef.current;
-    if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: "start" });
-  };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type FormEvent, type RefObject } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { fieldClass } from "@/components/ui/field-class";
 import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
 import { readSearch } from "@/lib/url-state/workflows-view-state";
@@ -13,7 +13,6 @@ export interface WorkflowSearchBoxProps {
   value: string | null;
   /** Writes a new search to the URL (replacing the history entry: typing is not a new view). */
   onSearch: (search: string | null) => void;
-  inputRef: RefObject<HTMLInputElement | null>;
 }
 
 /**
@@ -22,7 +21,7 @@ export interface WorkflowSearchBoxProps {
  * change came from elsewhere (Clear filters, Back) and replaces the text; the box's own writes
  * never overwrite newer typing.
  */
-export function WorkflowSearchBox({ value, onSearch, inputRef }: WorkflowSearchBoxProps) {
+export function WorkflowSearchBox({ value, onSearch }: WorkflowSearchBoxProps) {
   const inputId = useId();
   const [text, setText] = useState(value ?? "");
   const [written, setWritten] = useState(value);
@@ -63,7 +62,6 @@ export function WorkflowSearchBox({ value, onSearch, inputRef }: WorkflowSearchB
         Search workflows by name
       </label>
       <input
-        ref={inputRef}
         id={inputId}
         type="search"
         value={text}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRef } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import {
   DataTableSkeleton,
@@ -9,13 +8,11 @@ import {
   ListEmptyState,
 } from "@/components/list-view/list-content";
 import { ListView } from "@/components/list-view/list-view";
-import { useListQuery } from "@/components/list-view/use-list-query";
+import { useListView } from "@/components/list-view/use-list-view";
 import { formatCount } from "@/lib/format/numbers";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import { workflowsQueryOptions } from "@/lib/query/workflows-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
-import { PAGE_SIZES, toPageSize } from "@/lib/url-state/paging-params";
-import { useUrlParams } from "@/lib/url-state/use-url-params";
 import {
   describeWorkflowsMatch,
   hasWorkflowsFilters,
@@ -41,16 +38,15 @@ export interface WorkflowsViewProps {
  * calls (disabled workflows' reasons), so the next page is fetched ahead only on intent.
  */
 export function WorkflowsView({ serverError, repairs, canonicalSearch }: WorkflowsViewProps) {
-  const [state, setState] = useUrlParams(workflowsViewParsers, { history: "push" });
-  const query = toWorkflowsQuery(state);
-  const list = useListQuery({ query, optionsFor: workflowsQueryOptions, serverError });
-  const searchRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLDivElement>(null);
+  const view = useListView({
+    parsers: workflowsViewParsers,
+    toQuery: toWorkflowsQuery,
+    optionsFor: workflowsQueryOptions,
+    serverError,
+  });
+  const { state, setState, list } = view;
   const page = list.page;
   const filtered = hasWorkflowsFilters(state);
-
-  const changeFilters = (changes: Partial<Omit<WorkflowsViewState, "page" | "per_page">>) =>
-    setState({ ...changes, page: null });
 
   return (
     <ListView
@@ -62,45 +58,35 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
           <LinkRepairNotice repairs={repairs} canonicalSearch={canonicalSearch} />
         ) : null
       }
+      toolbarRef={view.toolbarRef}
       toolbar={
         <>
+          {/* Typing is not a new view for Back: the search replaces the history entry. */}
           <WorkflowSearchBox
             value={state.q}
             onSearch={(q) => setState({ q, page: null }, { history: "replace" })}
-            inputRef={searchRef}
           />
           <WorkflowStateFilter
             value={state.enabled}
-            onChange={(enabled) => changeFilters({ enabled })}
+            onChange={(enabled) => view.changeFilters({ enabled })}
           />
           <WorkflowEntityFilter
             value={state.entity}
-            onChange={(entity) => changeFilters({ entity })}
+            onChange={(entity) => view.changeFilters({ entity })}
           />
         </>
       }
       summary={summaryOf(state, list.fetching, list.stale, page?.meta.total ?? null, filtered)}
       summaryVisible
-      bodyRef={bodyRef}
+      bodyRef={view.bodyRef}
       pagination={
         page && !list.error ? (
-          <DataTablePagination
-            page={state.page}
-            perPage={state.per_page}
-            total={page.meta.total}
-            pageSizes={PAGE_SIZES}
-            itemLabel="workflows"
-            onPageChange={(target) => setState({ page: target })}
-            onPageSizeChange={(size) => setState({ per_page: toPageSize(size), page: null })}
-            onNextPageIntent={list.prefetchNextPage}
-          />
+          <DataTablePagination {...view.pagination(page.meta.total)} itemLabel="workflows" />
         ) : null
       }
     >
       <ListContent
-        error={list.error}
-        onRetry={list.retry}
-        loading={!page}
+        {...view.content}
         skeleton={
           <DataTableSkeleton columnWidths={WORKFLOWS_SKELETON_COLUMNS} label="Loading workflows" />
         }
@@ -119,13 +105,12 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
               emptyTitle="This workspace has no workflows yet"
               emptyDetail="Workflows are created in LeadLex. Once one exists, it is listed here with its run history."
               onClearFilters={() => {
-                changeFilters({ q: null, enabled: null, entity: null });
-                // The button disappears with the empty state; keep keyboard focus somewhere useful.
-                searchRef.current?.focus();
+                view.changeFilters({ q: null, enabled: null, entity: null });
+                view.focusFilters();
               }}
               onGoToPage={(target) => {
-                setState({ page: target });
-                bodyRef.current?.focus({ preventScroll: true });
+                view.goToPage(target);
+                view.focusBody();
               }}
             />
           ) : null
