@@ -1,5 +1,7 @@
 import type { ReactNode, Ref } from "react";
 import { cn } from "@/components/ui/class-names";
+import type { LinkRepair } from "@/lib/url-state/link-repairs";
+import { LinkRepairNotice } from "./list-content";
 
 export interface ListViewProps {
   /** The section's heading; `headingHidden` keeps it for screen readers only. */
@@ -11,8 +13,9 @@ export interface ListViewProps {
   /** The filters. Clearing them moves focus to the first control in here. */
   toolbar: ReactNode;
   toolbarRef?: Ref<HTMLDivElement>;
-  /** Above everything: the repaired-link notice. */
-  notice?: ReactNode;
+  /** What the server repaired in the link, said above everything; the address bar is rewritten. */
+  repairs: LinkRepair[];
+  canonicalSearch: string;
   /** The count and page in words, read out as it changes. */
   summary: string;
   summaryVisible?: boolean;
@@ -34,7 +37,8 @@ export function ListView({
   actions,
   toolbar,
   toolbarRef,
-  notice,
+  repairs,
+  canonicalSearch,
   summary,
   summaryVisible = false,
   children,
@@ -43,7 +47,9 @@ export function ListView({
 }: ListViewProps) {
   return (
     <section aria-labelledby={headingId} className="space-y-4">
-      {notice}
+      {repairs.length > 0 ? (
+        <LinkRepairNotice repairs={repairs} canonicalSearch={canonicalSearch} />
+      ) : null}
       <div
         className={cn(
           "flex flex-wrap items-end justify-between gap-3",

@@ -98,7 +98,19 @@ export function useListView<
         setState({ per_page: toPageSize(size), page: null, ...resets } as UrlParamChanges<Map>),
       onNextPageIntent: list.prefetchNextPage,
     }),
+    /** Spread on `ListView`, with the view's heading, toolbar and rows. */
+    frame: { toolbarRef, bodyRef },
     /** Spread on `ListContent`, with the view's skeleton and empty state. */
     content: { error: list.error, onRetry: list.retry, loading: list.page === undefined },
+    /** Spread on `ListEmptyState`, with the view's words and its way to clear the filters. */
+    emptyState: (total: number) => ({
+      total,
+      page: state.page,
+      pageCount: list.pageCount,
+      onGoToPage: (target: number) => {
+        goToPage(target);
+        focusBody();
+      },
+    }),
   };
 }

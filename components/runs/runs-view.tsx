@@ -5,7 +5,6 @@ import { useCallback, useEffect, useRef } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import {
   DataTableSkeleton,
-  LinkRepairNotice,
   ListContent,
   ListEmptyState,
 } from "@/components/list-view/list-content";
@@ -86,12 +85,9 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
       heading="Runs"
       headingId="runs-heading"
       actions={<RunsViewActions rateLimit={page?.rateLimit ?? null} />}
-      notice={
-        repairs.length > 0 ? (
-          <LinkRepairNotice repairs={repairs} canonicalSearch={canonicalSearch} />
-        ) : null
-      }
-      toolbarRef={view.toolbarRef}
+      repairs={repairs}
+      canonicalSearch={canonicalSearch}
+      {...view.frame}
       toolbar={
         <>
           <StatusFilterChips
@@ -109,7 +105,6 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
             ? describeRunsPage(state, page.meta.total, list.pageCount)
             : ""
       }
-      bodyRef={view.bodyRef}
       pagination={
         page && !list.error && page.meta.total > 0 ? (
           <DataTablePagination {...view.pagination(page.meta.total)} itemLabel={noun} />
@@ -128,9 +123,7 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
         empty={
           page && page.runs.length === 0 ? (
             <ListEmptyState
-              total={page.meta.total}
-              page={state.page}
-              pageCount={list.pageCount}
+              {...view.emptyState(page.meta.total)}
               describeCount={(count) => describeRunsCount(state, timeZone, count)}
               filtered={hasRunsFilters(state)}
               filteredTitle={`No ${noun}${runsTimeBound(state, timeZone)}`}
@@ -140,10 +133,6 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
               onClearFilters={() => {
                 view.changeFilters({ status: null, after: null });
                 view.focusFilters();
-              }}
-              onGoToPage={(target) => {
-                view.goToPage(target);
-                view.focusBody();
               }}
             />
           ) : null

@@ -3,7 +3,6 @@
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import {
   DataTableSkeleton,
-  LinkRepairNotice,
   ListContent,
   ListEmptyState,
 } from "@/components/list-view/list-content";
@@ -53,12 +52,9 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
       heading="Workflow list"
       headingId="workflows-list-heading"
       headingHidden
-      notice={
-        repairs.length > 0 ? (
-          <LinkRepairNotice repairs={repairs} canonicalSearch={canonicalSearch} />
-        ) : null
-      }
-      toolbarRef={view.toolbarRef}
+      repairs={repairs}
+      canonicalSearch={canonicalSearch}
+      {...view.frame}
       toolbar={
         <>
           {/* Typing is not a new view for Back: the search replaces the history entry. */}
@@ -78,7 +74,6 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
       }
       summary={summaryOf(state, list.fetching, list.stale, page?.meta.total ?? null, filtered)}
       summaryVisible
-      bodyRef={view.bodyRef}
       pagination={
         page && !list.error ? (
           <DataTablePagination {...view.pagination(page.meta.total)} itemLabel="workflows" />
@@ -93,9 +88,7 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
         empty={
           page && page.workflows.length === 0 ? (
             <ListEmptyState
-              total={page.meta.total}
-              page={state.page}
-              pageCount={list.pageCount}
+              {...view.emptyState(page.meta.total)}
               describeCount={(count) =>
                 `${formatCount(count)} ${count === 1 ? "workflow" : "workflows"}`
               }
@@ -107,10 +100,6 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
               onClearFilters={() => {
                 view.changeFilters({ q: null, enabled: null, entity: null });
                 view.focusFilters();
-              }}
-              onGoToPage={(target) => {
-                view.goToPage(target);
-                view.focusBody();
               }}
             />
           ) : null
