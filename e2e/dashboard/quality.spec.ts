@@ -128,7 +128,9 @@ test.describe("keyboard only", () => {
     await expect(dialog).toBeVisible();
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
-    await expect(dialog.locator('[role="gridcell"][aria-selected="true"]')).toBeFocused();
+    await expect(
+      dialog.locator('[role="gridcell"][aria-selected="true"]').getByRole("button"),
+    ).toBeFocused();
     await tabTo(page, dialog.getByRole("button", { name: "Apply" }), 10);
     await page.keyboard.press("Enter");
     await expect(dialog).toHaveCount(0);
