@@ -19,6 +19,8 @@ export const DataTableSkeleton = dynamic(() =>
 
 export interface ListContentProps {
   error: AppErrorDetails | null;
+  /** Identifies the failure: the error state starts afresh (its countdown too) for a new one. */
+  errorKey: string;
   onRetry: () => void;
   /** No rows to show yet: the skeleton stands in for the table. */
   loading: boolean;
@@ -32,13 +34,14 @@ export interface ListContentProps {
 /** The body of a list view: its error, its skeleton, its empty state, or its table. */
 export function ListContent({
   error,
+  errorKey,
   onRetry,
   loading,
   skeleton,
   empty,
   children,
 }: ListContentProps) {
-  if (error) return <ListErrorState error={error} onRetry={onRetry} />;
+  if (error) return <ListErrorState key={errorKey} error={error} onRetry={onRetry} />;
   if (loading) return skeleton;
   if (empty) return empty;
   return children;

@@ -95,6 +95,8 @@ export function useListQuery<Query extends ListQuery, Page extends ListPage, Key
   return {
     page,
     error,
+    /** Changes with every new failure, so a new 429 starts a new countdown. */
+    errorKey: initialFailure ? "server" : String(result.errorUpdatedAt),
     pageCount,
     /** A fetch is under way, for this view or its placeholder. */
     fetching: result.isFetching,

@@ -101,7 +101,12 @@ export function useListView<
     /** Spread on `ListView`, with the view's heading, toolbar and rows. */
     frame: { toolbarRef, bodyRef },
     /** Spread on `ListContent`, with the view's skeleton and empty state. */
-    content: { error: list.error, onRetry: list.retry, loading: list.page === undefined },
+    content: {
+      error: list.error,
+      errorKey: list.errorKey,
+      onRetry: list.retry,
+      loading: list.page === undefined,
+    },
     /** Spread on `ListEmptyState`, with the view's words and its way to clear the filters. */
     emptyState: (total: number) => ({
       total,
