@@ -16,6 +16,11 @@ export const LinkRepairNotice = dynamic(() =>
 export const DataTableSkeleton = dynamic(() =>
   import("@/components/data-table/data-table-skeleton").then((m) => m.DataTableSkeleton),
 );
+// Server-rendered with the rows, but its code only matters once someone pages: it arrives just
+// after the page's own.
+export const DataTablePagination = dynamic(() =>
+  import("@/components/data-table/data-table-pagination").then((m) => m.DataTablePagination),
+);
 
 export interface ListContentProps {
   error: AppErrorDetails | null;

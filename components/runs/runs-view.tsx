@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef } from "react";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import {
+  DataTablePagination,
   DataTableSkeleton,
   ListContent,
   ListEmptyState,

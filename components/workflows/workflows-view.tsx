@@ -1,7 +1,7 @@
 "use client";
 
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import {
+  DataTablePagination,
   DataTableSkeleton,
   ListContent,
   ListEmptyState,
