@@ -1,6 +1,6 @@
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { SkeletonBar } from "@/components/ui/skeleton-bar";
-import { WORKFLOWS_SKELETON_COLUMNS } from "@/components/workflows/workflows-columns";
+import { WORKFLOWS_SKELETON_COLUMNS } from "@/components/workflows/workflows-skeleton-columns";
 
 /**
  * Shown while the workflow list renders on the server, shaped like it (heading, toolbar, table)

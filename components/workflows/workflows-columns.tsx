@@ -93,6 +93,3 @@ export const workflowsColumns = column.columns([
     cell: ({ getValue }) => <LastTriggered iso={getValue()} />,
   }),
 ]);
-
-/** Placeholder widths of the columns, for the skeleton shown before the first rows. */
-export const WORKFLOWS_SKELETON_COLUMNS = ["w-56", "w-20", "w-72", "w-24"];

@@ -19,7 +19,7 @@ import {
   workflowsViewParsers,
   type WorkflowsViewState,
 } from "@/lib/url-state/workflows-view-state";
-import { WORKFLOWS_SKELETON_COLUMNS } from "./workflows-columns";
+import { WORKFLOWS_SKELETON_COLUMNS } from "./workflows-skeleton-columns";
 import { WorkflowEntityFilter, WorkflowStateFilter } from "./workflows-filters";
 import { WorkflowSearchBox } from "./workflow-search-box";
 import { WorkflowsTable } from "./workflows-table";
