@@ -39,6 +39,8 @@ export function RecentWorkflows() {
           <li key={workflow.id} className="min-w-0 max-w-full">
             <Link
               href={`/workflows/${encodeURIComponent(workflow.id)}`}
+              // Prefetching would render the runs page, and so call LeadLex, for every entry.
+              prefetch={false}
               className="block max-w-full rounded-md border border-slate-200 px-2.5 py-1.5 hover:border-sky-600 hover:bg-sky-50 sm:max-w-72 dark:border-slate-800 dark:hover:bg-slate-900"
             >
               <span

@@ -48,6 +48,8 @@ export const workflowsColumns = column.columns([
           {isWorkflowId(workflow.id) ? (
             <Link
               href={`/workflows/${encodeURIComponent(workflow.id)}`}
+              // Prefetching would render the runs page, and so call LeadLex, for every row.
+              prefetch={false}
               className="font-medium text-sky-700 underline-offset-2 [overflow-wrap:anywhere] hover:underline dark:text-sky-400"
             >
               {name}
