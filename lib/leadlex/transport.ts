@@ -184,14 +184,12 @@ export function upstreamTooLarge(headers: Headers): AppError {
 }
 
 function parseJson(text: string, headers: Headers): unknown {
-  let body: unknown;
+  assertWithinJsonBounds(text, headers);
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new AppError("upstream_invalid_response", { requestId: readRequestId(headers), cause });
   }
-  assertWithinJsonBounds(body, headers);
-  return body;
 }
 
 function finalError(outcome: AttemptOutcome, nowMs: number, elapsedMs: number): AppError {

@@ -110,13 +110,17 @@ describe("nesting depth", () => {
   });
 
   it("refuses depth anywhere in the body, not only in an action result", () => {
-    const deepMeta = JSON.parse(
-      `{"data":{"logs":[]},"meta":${nestedText(MAX_JSON_DEPTH, "object")}}`,
-    );
+    const deepMeta = `{"data":{"logs":[]},"meta":${nestedText(MAX_JSON_DEPTH, "object")}}`;
     expect(() => assertWithinJsonBounds(deepMeta, HEADERS)).toThrow(AppError);
     expect(() =>
-      assertWithinJsonBounds(JSON.parse(nestedText(MAX_JSON_DEPTH, "array")), HEADERS),
+      assertWithinJsonBounds(nestedText(MAX_JSON_DEPTH, "array"), HEADERS),
     ).not.toThrow();
+  });
+
+  it("does not count brackets inside strings, escaped quotes included", () => {
+    const brackets = JSON.stringify({ text: `${"[{".repeat(1_000)}\\"${"[".repeat(1_000)}` });
+    expect(() => assertWithinJsonBounds(brackets, HEADERS)).not.toThrow();
+    expect(JSON.parse(brackets)).toHaveProperty("text");
   });
 });
 
@@ -151,6 +155,26 @@ describe("string lengths", () => {
     expect(error.message).toContain(
       "a text of 250,001 characters (Runboard accepts up to 250,000)",
     );
+  });
+
+  it("counts a long run of escaped quotes and backslashes as one string, as sent", async () => {
+    // Each backslash-quote pair is sent as four characters: \\ and \".
+    const tricky = JSON.stringify({ blob: '\\"'.repeat(MAX_STRING_LENGTH / 4) });
+    const page = await clientAnswering(logsBodyText([entryText(1, tricky)])).listWorkflowLogs(
+      "wbk_demo_org_full",
+      "wf_01HY1",
+      QUERY,
+    );
+    expect(page.runs).toHaveLength(1);
+    const longer = JSON.stringify({ blob: '\\"'.repeat(MAX_STRING_LENGTH / 4 + 1) });
+    const error = await refusal(
+      clientAnswering(logsBodyText([entryText(1, longer)])).listWorkflowLogs(
+        "wbk_demo_org_full",
+        "wf_01HY1",
+        QUERY,
+      ),
+    );
+    expect(error.code).toBe("upstream_invalid_response");
   });
 
   it("bounds the fields of a run too, not only its action result", async () => {

@@ -5,8 +5,8 @@ import { readRequestId } from "./rate-limit-headers";
 
 /**
  * What Runboard accepts from LeadLex beyond the body's byte cap. A body past any bound is refused
- * as `upstream_invalid_response` with LeadLex's request id, before zod, React or JSON.stringify
- * see it, because each of them once failed on such a body: serializing a value 5,000 levels deep
+ * as `upstream_invalid_response` with LeadLex's request id, before JSON.parse, zod, React or
+ * JSON.stringify see it, because each of them once failed on such a body: serializing a value 5,000 levels deep
  * overflows the stack (the route handler answered 500, the page never finished), and a page of
  * 15,000 runs for `per_page=25` rendered 34 MB of HTML while the event loop stood still.
  *
@@ -22,43 +22,58 @@ import { readRequestId } from "./rate-limit-headers";
 export const MAX_JSON_DEPTH = 100;
 
 /**
- * Characters in any one string, key or value. Above the longest value shown whole today (the
- * hostile workflow's 200,000-character result) and well under the 4 MB body cap, so no single
- * value can be most of a page.
+ * Characters in any one string, key or value, as sent (an escape such as `\n` counts as written).
+ * Above the longest value shown whole today (the hostile workflow's 200,000-character result) and
+ * well under the 4 MB body cap, so no single value can be most of a page.
  */
 export const MAX_STRING_LENGTH = 250_000;
 
 type Violation = { kind: "depth" } | { kind: "string"; length: number };
 
-/** Walks the parsed body once, iteratively: a recursive walk would fail on the very bodies it checks. */
-function findViolation(body: unknown): Violation | null {
-  const pending: Array<{ value: unknown; depth: number }> = [{ value: body, depth: 0 }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { value, depth } = next;
-    if (typeof value === "string") {
-      if (value.length > MAX_STRING_LENGTH) return { kind: "string", length: value.length };
-      continue;
-    }
-    if (typeof value !== "object" || value === null) continue;
-    if (depth + 1 > MAX_JSON_DEPTH) return { kind: "depth" };
-    if (Array.isArray(value)) {
-      for (const item of value) pending.push({ value: item, depth: depth + 1 });
-      continue;
-    }
-    for (const [key, item] of Object.entries(value)) {
-      if (key.length > MAX_STRING_LENGTH) return { kind: "string", length: key.length };
-      pending.push({ value: item, depth: depth + 1 });
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPENERS = new Set([0x5b, 0x7b]); // [ {
+const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+
+/**
+ * One pass over the body's text, before it is parsed: no allocation per value, string contents
+ * skipped with `indexOf`. Measured here on the 3.7 MB page of 15,000 runs: ~5 ms of CPU, against
+ * ~10 ms for JSON.parse and ~25 ms more for walking the parsed value. Text that is not JSON may
+ * pass; JSON.parse refuses it next.
+ */
+function findViolation(text: string): Violation | null {
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === QUOTE) {
+      let end = text.indexOf('"', at + 1);
+      while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
+      if (end === -1) return null;
+      const length = end - at - 1;
+      if (length > MAX_STRING_LENGTH) return { kind: "string", length };
+      at = end;
+    } else if (OPENERS.has(code)) {
+      if (++depth > MAX_JSON_DEPTH) return { kind: "depth" };
+    } else if (CLOSERS.has(code)) {
+      depth--;
     }
   }
   return null;
 }
 
+/** A quote preceded by an odd number of backslashes is part of the string. */
+function isEscaped(text: string, quoteAt: number): boolean {
+  let backslashes = 0;
+  for (let at = quoteAt - 1; at >= 0 && text.charCodeAt(at) === BACKSLASH; at--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 const AFTERWORD =
   "Nothing was changed; try again, and quote the request id to LeadLex support if it persists.";
 
-/** Throws when a parsed body is nested too deep or holds an overlong string. */
-export function assertWithinJsonBounds(body: unknown, headers: Headers): void {
-  const violation = findViolation(body);
+/** Throws when a body's text nests too deep or holds an overlong string. */
+export function assertWithinJsonBounds(text: string, headers: Headers): void {
+  const violation = findViolation(text);
   if (violation === null) return;
   const what =
     violation.kind === "depth"
