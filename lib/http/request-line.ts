@@ -1,7 +1,8 @@
 /**
  * Request lines Next cannot serve, answered before it sees them (see `front-door.ts`):
- * - `TRACE` (and the older `TRACK`): the fetch standard forbids the method, so Next failed to build
- *   a Request from it and answered 500 on every route;
+ * - `TRACE`: the fetch standard forbids the method, so Next failed to build a Request from it and
+ *   answered 500 on every route (Node's own parser already answers 400 to `TRACK` and other
+ *   methods it does not know);
  * - `OPTIONS *`: a question about the server as a whole, which Next failed to parse as a URL;
  * - any other target that is not a path (`GET http://other.example/`): Next answered it with a
  *   308 to the host it named.
@@ -16,12 +17,11 @@ export interface RequestLineRefusal {
 const ALLOWED_METHODS = "GET, HEAD, POST";
 
 export function refusalForRequestLine(method: string, target: string): RequestLineRefusal | null {
-  const upperMethod = method.toUpperCase();
-  if (upperMethod === "TRACE" || upperMethod === "TRACK") {
+  if (method.toUpperCase() === "TRACE") {
     return {
       status: 405,
       reason: "method_not_allowed",
-      message: `Runboard does not answer ${upperMethod} requests.`,
+      message: "Runboard does not answer TRACE requests.",
       allow: ALLOWED_METHODS,
     };
   }
