@@ -1,3 +1,4 @@
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -8,34 +9,36 @@ import { expect, test } from "../support/fixtures";
  */
 const HOSTILE = ["wf_fault_oversized_page", "wf_fault_deep", "wf_fault_long_text"];
 
-/**
- * Healthy answers on this shared two-core machine take tens of milliseconds and swing to a few
- * hundred under parallel suites; a blocked event loop takes seconds. The margin sits between.
- */
-const HEALTHY_WITHIN_MS = 1_500;
+/** Three page loads and an API call per workflow, all at once, while `/api/health` is polled. */
+async function healthWhileLoading(request: APIRequestContext, ids: readonly string[]) {
+  let done = false;
+  const loads = Promise.all(
+    ids.flatMap((id) => [
+      request.get(`/workflows/${id}`, { timeout: 30_000 }),
+      request.get(`/workflows/${id}`, { timeout: 30_000 }),
+      request.get(`/api/workflows/${id}/logs`, { timeout: 30_000 }),
+    ]),
+  ).finally(() => (done = true));
+  const healthMs: number[] = [];
+  while (!done || healthMs.length < 5) {
+    const started = Date.now();
+    expect((await request.get("/api/health")).status()).toBe(200);
+    healthMs.push(Date.now() - started);
+  }
+  return { responses: await loads, slowestHealthMs: Math.max(...healthMs), healthMs };
+}
 
 test("/api/health keeps answering while hostile pages and API calls are processed", async ({
   connectedPage: page,
 }) => {
-  test.setTimeout(60_000);
-  let hostileDone = false;
-  const hostile = Promise.all(
-    HOSTILE.flatMap((id) => [
-      page.request.get(`/workflows/${id}`, { timeout: 30_000 }),
-      page.request.get(`/workflows/${id}`, { timeout: 30_000 }),
-      page.request.get(`/api/workflows/${id}/logs`, { timeout: 30_000 }),
-    ]),
-  ).finally(() => (hostileDone = true));
+  test.setTimeout(90_000);
+  // The same load of ordinary pages first: on this shared two-core machine its health times swing
+  // from tens of milliseconds to seconds with what else runs, and the hostile load is judged
+  // against it. A blocked event loop costs seconds per hostile page, far past either margin.
+  const ordinary = await healthWhileLoading(page.request, ["wf_01HY1", "wf_01HY2", "wf_01HY3"]);
+  const hostile = await healthWhileLoading(page.request, HOSTILE);
 
-  const healthTimes: number[] = [];
-  while (!hostileDone || healthTimes.length < 5) {
-    const started = Date.now();
-    const health = await page.request.get("/api/health");
-    expect(health.status()).toBe(200);
-    healthTimes.push(Date.now() - started);
-  }
-
-  for (const response of await hostile) {
+  for (const response of hostile.responses) {
     const url = new URL(response.url()).pathname;
     if (url.startsWith("/api/")) {
       expect(response.status(), url).toBe(502);
@@ -47,7 +50,9 @@ test("/api/health keeps answering while hostile pages and API calls are processe
       expect(await response.text(), url).toContain("LeadLex sent an unreadable answer");
     }
   }
-  expect(Math.max(...healthTimes), `health answered in ${healthTimes.join(", ")} ms`).toBeLessThan(
-    HEALTHY_WITHIN_MS,
-  );
+  const allowedMs = Math.max(1_500, 3 * ordinary.slowestHealthMs);
+  expect(
+    hostile.slowestHealthMs,
+    `health took ${hostile.healthMs.join(", ")} ms (ordinary pages: ${ordinary.healthMs.join(", ")} ms)`,
+  ).toBeLessThan(allowedMs);
 });
