@@ -50,7 +50,8 @@ function refuseAtTheDoor(request: IncomingMessage, response: ServerResponse): bo
   logServerEvent("warn", "request_refused", {
     status: refusal.status,
     method: request.method,
-    target: request.url,
+    // Without its query, which is where anything secret in an address would be.
+    target: (request.url ?? "").split("?")[0],
     reason: refusal.reason,
   });
   response.statusCode = refusal.status;
