@@ -101,7 +101,7 @@ async function checkActionPost(
   return passOn(request, production, trustForwardedHost);
 }
 
-/** `/_next/image`, and any first segment starting with `_` outside `/_next/` (Next's own routes). */
+/** `/_next/image`, and a first segment starting with `_` outside `/_next/` (Next's own routes). */
 function isNextInternalPath(pathname: string): boolean {
   return pathname === "/_next/image" || /^\/_(?!next\/)/.test(pathname);
 }

@@ -145,7 +145,7 @@ export const DEEP_WORKFLOW_ID = "wf_fault_deep";
 export const OVERSIZED_PAGE_WORKFLOW_ID = "wf_fault_oversized_page";
 export const LONG_TEXT_WORKFLOW_ID = "wf_fault_long_text";
 
-/** Deeper than both failures seen with real renderers (a 500 at ~5,000 levels, a hang at ~8,000). */
+/** Deeper than both failures seen in real renderers (a 500 at ~5,000 levels, a hang at ~8,000). */
 export const DEEP_NESTING_LEVELS = 8_000;
 /** The page that rendered 34 MB of HTML for `per_page=25`; still under a 4 MB body cap. */
 export const OVERSIZED_PAGE_ROWS = 15_000;

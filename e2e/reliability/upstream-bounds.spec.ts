@@ -4,8 +4,9 @@ import { expect, test } from "../support/fixtures";
 /**
  * Bodies beyond Runboard's bounds are refused quickly enough that nobody else notices. Before the
  * bounds, one page of 15,000 runs (`wf_fault_oversized_page`) held the event loop for 3.7 s on a
- * faster machine than this one, and `/api/health` waited as long. The fault table (`faults.spec.ts`)
- * checks each shape's message; this checks the server stays responsive while they are processed.
+ * faster machine than this one, and `/api/health` waited as long. The fault table
+ * (`faults.spec.ts`) checks each shape's message; this checks the server stays responsive while
+ * they are processed.
  */
 const HOSTILE = ["wf_fault_oversized_page", "wf_fault_deep", "wf_fault_long_text"];
 

@@ -37,7 +37,7 @@ function expectRefused(response: RawResponse, expected: number, label: string) {
 
 const ROUTES = ["/", "/connect", "/workflows/wf_01HY1", "/api/health", "/api/workflows", "/nope"];
 
-/** The connect form's Server Action as the browser posts it, without letting it reach the server. */
+/** The connect form's Server Action as the browser posts it, kept from reaching the server. */
 async function captureConnect(page: Page): Promise<CapturedAction> {
   await page.goto("/connect");
   await page.getByLabel("API key", { exact: true }).fill("wbk_demo_org_full");

@@ -113,7 +113,7 @@ async function genuineSession(context: BrowserContext): Promise<Cookie> {
   return session;
 }
 
-/** How the app answers one `Cookie` header: its API, its connect page and a page that needs a key. */
+/** How the app answers one `Cookie` header: its API, `/connect` and a page that needs a key. */
 async function answersWith(cookie: string) {
   const get = (path: string) => rawRequest({ baseUrl: E2E_APP_URL, path, headers: { cookie } });
   const [api, connect, home] = await Promise.all([

@@ -5,10 +5,10 @@ import { readRequestId } from "./rate-limit-headers";
 
 /**
  * What Runboard accepts from LeadLex beyond the body's byte cap. A body past any bound is refused
- * as `upstream_invalid_response` with LeadLex's request id, before JSON.parse, zod, React or
- * JSON.stringify see it, because each of them once failed on such a body: serializing a value 5,000 levels deep
- * overflows the stack (the route handler answered 500, the page never finished), and a page of
- * 15,000 runs for `per_page=25` rendered 34 MB of HTML while the event loop stood still.
+ * as `upstream_invalid_response` with LeadLex's request id before JSON.parse, zod, React or
+ * JSON.stringify see it, because they failed on such bodies: serializing a value 5,000 levels
+ * deep overflows the stack (the route handler answered 500, the page never finished), and a page
+ * of 15,000 runs for `per_page=25` rendered 34 MB of HTML while the event loop stood still.
  *
  * Refused rather than trimmed: a trimmed run would be copied into tickets as if LeadLex had sent
  * it, and rows past the page size cannot be told apart from the ones asked for.
