@@ -1,7 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FAULT_IDS, FaultRegistry } from "./faults";
-import { TRICKY_UNICODE } from "./hostile-content";
+import {
+  DEEP_NESTING_LEVELS,
+  LONG_TEXT_LENGTH,
+  OVERSIZED_PAGE_ROWS,
+  TRICKY_UNICODE,
+} from "./hostile-content";
 import { KEYS, startTestEmulator, TEST_NOW } from "./testing/test-emulator";
 import type { DetailBody, ErrorBody, LogsBody, TestEmulator } from "./testing/test-emulator";
 
@@ -170,6 +175,61 @@ describe("wf_fault_hostile", () => {
       expect(["success", "failed", "skipped"]).toContain(entry.status);
       expect(typeof entry.id).toBe("string");
       expect(Number.isInteger(entry.duration_ms)).toBe(true);
+    }
+  });
+});
+
+describe("oversized shapes: an ordinary workflow whose logs are beyond any sane bound", () => {
+  it.each(["wf_fault_deep", "wf_fault_oversized_page", "wf_fault_long_text"])(
+    "%s is an ordinary workflow on its own path",
+    async (id) => {
+      const response = await emulator.call(`/v1/workflows/${id}`);
+      expect(response.status).toBe(200);
+      expectStandardHeaders(response);
+      expect(((await response.json()) as DetailBody).data).toMatchObject({ id, enabled: true });
+    },
+  );
+
+  it("wf_fault_deep: one run whose action result is nested 8,000 levels deep", async () => {
+    const response = await emulator.call("/v1/workflows/wf_fault_deep/logs");
+    expect(response.status).toBe(200);
+    expectStandardHeaders(response);
+    const body = JSON.parse(await response.text()) as LogsBody;
+    expect(body.data.logs).toHaveLength(1);
+    let node: unknown = body.data.logs[0]?.action_result;
+    let levels = 0;
+    while (Array.isArray(node)) {
+      levels += 1;
+      node = node[0];
+    }
+    expect(levels).toBe(DEEP_NESTING_LEVELS);
+  });
+
+  it("wf_fault_oversized_page: 15,000 runs whatever per_page asks, in under 4 MB", async () => {
+    for (const query of ["", "?per_page=1", "?page=3&per_page=100"]) {
+      const response = await emulator.call(`/v1/workflows/wf_fault_oversized_page/logs${query}`);
+      const text = await response.text();
+      expect(Buffer.byteLength(text)).toBeLessThan(4 * 1024 * 1024);
+      const body = JSON.parse(text) as LogsBody;
+      expect(body.data.logs).toHaveLength(OVERSIZED_PAGE_ROWS);
+      expect(new Set(body.data.logs.map((entry) => entry.id)).size).toBe(OVERSIZED_PAGE_ROWS);
+      expect(body.meta).toEqual({ page: 1, per_page: 25, total: OVERSIZED_PAGE_ROWS });
+    }
+  });
+
+  it("wf_fault_long_text: one run holding a 1,000,000-character string", async () => {
+    const body = (await (
+      await emulator.call("/v1/workflows/wf_fault_long_text/logs")
+    ).json()) as LogsBody;
+    const result = body.data.logs[0]?.action_result as { response_body: string };
+    expect(result.response_body).toHaveLength(LONG_TEXT_LENGTH);
+  });
+
+  it("wf_fault_429_huge answers 429 with a Retry-After of 999,999,999,999 s", async () => {
+    for (const target of TARGETS) {
+      const response = await emulator.call(path("wf_fault_429_huge", target));
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toBe("999999999999");
     }
   });
 });

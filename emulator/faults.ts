@@ -1,4 +1,14 @@
-import { HOSTILE_WORKFLOW_ID, decorateHostileBody, hostileWorkflowSpec } from "./hostile-content";
+import {
+  DEEP_WORKFLOW_ID,
+  HOSTILE_WORKFLOW_ID,
+  LONG_TEXT_WORKFLOW_ID,
+  OVERSIZED_PAGE_WORKFLOW_ID,
+  decorateHostileBody,
+  deepLogsBody,
+  hostileWorkflowSpec,
+  longTextLogsBody,
+  oversizedPageLogsBody,
+} from "./hostile-content";
 import { buildWorkflowRecord } from "./data/dataset";
 import type { WorkflowRecord } from "./data/dataset";
 import type { WorkflowSpec } from "./data/workflow-catalog";
@@ -29,6 +39,8 @@ export type FaultAction =
     };
 
 export const SLOW_FAULT_DELAY_MS = 15_000;
+/** 999,999,999,999 s: "277777777 h" when shown as it came. */
+export const HUGE_RETRY_AFTER = "999999999999";
 
 export const FAULT_IDS = [
   "wf_fault_500",
@@ -41,8 +53,21 @@ export const FAULT_IDS = [
   "wf_fault_reset",
   "wf_fault_redirect",
   "wf_fault_429",
+  "wf_fault_429_huge",
   HOSTILE_WORKFLOW_ID,
+  DEEP_WORKFLOW_ID,
+  OVERSIZED_PAGE_WORKFLOW_ID,
+  LONG_TEXT_WORKFLOW_ID,
 ] as const;
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/** Fault ids whose workflow is ordinary and whose logs are one of the oversized shapes. */
+const OVERSIZED_LOGS: Record<string, { name: string; body: (startMs: number) => string }> = {
+  [DEEP_WORKFLOW_ID]: { name: "Sync deal changes to the CRM mirror", body: deepLogsBody },
+  [OVERSIZED_PAGE_WORKFLOW_ID]: { name: "Log every contact update", body: oversizedPageLogsBody },
+  [LONG_TEXT_WORKFLOW_ID]: { name: "Post webhook responses to #ops", body: longTextLogsBody },
+};
 
 const HTML_ERROR_PAGE = `<!DOCTYPE html>
 <html><head><title>502 Bad Gateway</title>
@@ -58,10 +83,13 @@ export class FaultRegistry {
   private readonly flaky: WorkflowRecord;
   private readonly slow: WorkflowRecord;
   private readonly hostile: WorkflowRecord;
+  private readonly oversizedRecords: Map<string, WorkflowRecord>;
+  /** The oversized logs bodies, built on first use (the largest is ~3.5 MB). */
+  private readonly oversizedBodies = new Map<string, string>();
   /** Per key, path and target: whether the next flaky call fails. Absent = fail. */
   private readonly flakyPassesNext = new Set<string>();
 
-  constructor(startMs: number) {
+  constructor(private readonly startMs: number) {
     this.flaky = buildWorkflowRecord(
       plausibleSpec("wf_fault_flaky", "Notify owner on stalled deals"),
       startMs,
@@ -71,6 +99,12 @@ export class FaultRegistry {
       startMs,
     );
     this.hostile = buildWorkflowRecord(hostileWorkflowSpec(startMs), startMs);
+    this.oversizedRecords = new Map(
+      Object.entries(OVERSIZED_LOGS).map(([id, { name }]) => [
+        id,
+        buildWorkflowRecord(plausibleSpec(id, name), startMs),
+      ]),
+    );
   }
 
   /** What to do for a fault id, or null when `id` is an ordinary workflow id. */
@@ -132,11 +166,33 @@ export class FaultRegistry {
           message: "Rate limit exceeded; retry after 30 seconds",
           headers: { "Retry-After": "30" },
         };
+      case "wf_fault_429_huge":
+        return {
+          kind: "error",
+          status: 429,
+          code: "rate_limited",
+          message: "Rate limit exceeded",
+          headers: { "Retry-After": HUGE_RETRY_AFTER },
+        };
       case HOSTILE_WORKFLOW_ID:
         return { kind: "serve", record: this.hostile, delayMs: 0, decorate: decorateHostileBody };
       default:
-        return null;
+        return this.oversizedAction(id, target);
     }
+  }
+
+  /** An ordinary workflow whose logs are an oversized shape, or null for any other id. */
+  private oversizedAction(id: string, target: FaultTarget): FaultAction | null {
+    const shape = OVERSIZED_LOGS[id];
+    const record = this.oversizedRecords.get(id);
+    if (!shape || !record) return null;
+    if (target === "workflow") return { kind: "serve", record, delayMs: 0 };
+    let body = this.oversizedBodies.get(id);
+    if (body === undefined) {
+      body = shape.body(this.startMs);
+      this.oversizedBodies.set(id, body);
+    }
+    return { kind: "raw", status: 200, contentType: JSON_CONTENT_TYPE, body };
   }
 
   reset(): void {

@@ -136,3 +136,63 @@ function nested(depth: number): Record<string, unknown> {
   for (let level = depth - 1; level >= 1; level--) value = { level, child: value };
   return value;
 }
+
+// Shapes beyond any sane bound, each on the logs path (the workflow itself is ordinary): a run
+// nested deeper than a recursive serializer survives, more runs than any page asks for, and one
+// enormous string. Written as text, since JSON.stringify cannot write the deep one.
+
+export const DEEP_WORKFLOW_ID = "wf_fault_deep";
+export const OVERSIZED_PAGE_WORKFLOW_ID = "wf_fault_oversized_page";
+export const LONG_TEXT_WORKFLOW_ID = "wf_fault_long_text";
+
+/** Deeper than both failures seen in real renderers (a 500 at ~5,000 levels, a hang at ~8,000). */
+export const DEEP_NESTING_LEVELS = 8_000;
+/** The page that rendered 34 MB of HTML for `per_page=25`; still under a 4 MB body cap. */
+export const OVERSIZED_PAGE_ROWS = 15_000;
+export const LONG_TEXT_LENGTH = 1_000_000;
+
+const ACTION_RESULT_SLOT = '"action_result":null';
+
+function plainEntryText(workflowId: string, index: number, startMs: number): string {
+  const triggeredSec = Math.floor(startMs / MS_PER_MINUTE) * 60 - 60 * (index + 1);
+  const entry: LogEntry = {
+    id: `wfl_01HYFAULT${String(index).padStart(6, "0")}`,
+    workflow_id: workflowId,
+    triggered_at: formatIsoSeconds(triggeredSec),
+    entity_type: "deal",
+    entity_id: `deal_01HY${String(index).padStart(6, "0")}`,
+    status: "success",
+    skip_reason: null,
+    action_result: null,
+    error: null,
+    duration_ms: 412,
+  };
+  return JSON.stringify(entry);
+}
+
+function logsBodyText(entries: string[]): string {
+  return `{"data":{"logs":[${entries.join(",")}]},"meta":{"page":1,"per_page":25,"total":${entries.length}}}`;
+}
+
+/** One run whose action result is `[[[…]]]`, DEEP_NESTING_LEVELS deep (16 KB). */
+export function deepLogsBody(startMs: number): string {
+  const deep = `${"[".repeat(DEEP_NESTING_LEVELS)}${"]".repeat(DEEP_NESTING_LEVELS)}`;
+  const entry = plainEntryText(DEEP_WORKFLOW_ID, 0, startMs);
+  return logsBodyText([entry.replace(ACTION_RESULT_SLOT, `"action_result":${deep}`)]);
+}
+
+/** OVERSIZED_PAGE_ROWS runs, whatever `page` and `per_page` asked for. */
+export function oversizedPageLogsBody(startMs: number): string {
+  return logsBodyText(
+    Array.from({ length: OVERSIZED_PAGE_ROWS }, (_, index) =>
+      plainEntryText(OVERSIZED_PAGE_WORKFLOW_ID, index, startMs),
+    ),
+  );
+}
+
+/** One run whose action result holds a LONG_TEXT_LENGTH-character string. */
+export function longTextLogsBody(startMs: number): string {
+  const result = JSON.stringify({ response_body: "x".repeat(LONG_TEXT_LENGTH) });
+  const entry = plainEntryText(LONG_TEXT_WORKFLOW_ID, 0, startMs);
+  return logsBodyText([entry.replace(ACTION_RESULT_SLOT, `"action_result":${result}`)]);
+}

@@ -36,6 +36,8 @@ export interface FaultCase {
     heading: string;
     /** What the page offers to recover: a retry button, a countdown that retries by itself, or nothing needed. */
     recovery: "retry" | "countdown" | "none";
+    /** Text the error panel shows word for word (asserted; quoted in the README). */
+    shows?: string;
     /** README: anything else the page shows. */
     note?: string;
   };
@@ -43,6 +45,8 @@ export interface FaultCase {
 
 const fast = 3_000;
 const budget = TOTAL_BUDGET_MS + MARGIN_MS;
+const PERSISTS =
+  "Nothing was changed; try again, and quote the request id to LeadLex support if it persists.";
 
 export const faultCases: FaultCase[] = [
   {
@@ -193,6 +197,68 @@ export const faultCases: FaultCase[] = [
     },
   },
   {
+    id: "wf_fault_429_huge",
+    server: "emulator",
+    upstream: "429 `rate_limited`, `Retry-After: 999999999999`",
+    route: {
+      status: 429,
+      code: "rate_limited",
+      message: "LeadLex rate limit reached for this key.",
+      requestId: true,
+      retryAfterSeconds: 86_400,
+      withinMs: fast,
+    },
+    page: {
+      heading: "Rate limit reached",
+      recovery: "countdown",
+      shows: "The limit resets in 24 h 00 min",
+      note: "the wait clamped to a day",
+    },
+  },
+  {
+    id: "wf_fault_deep",
+    server: "emulator",
+    upstream: "200, a run whose `action_result` is nested 8,000 levels deep",
+    route: {
+      status: 502,
+      code: "upstream_invalid_response",
+      message: `LeadLex sent a value nested more than 100 levels deep, which Runboard does not display. ${PERSISTS}`,
+      requestId: true,
+      withinMs: fast,
+    },
+    page: { heading: "LeadLex sent an unreadable answer", recovery: "retry" },
+  },
+  {
+    id: "wf_fault_oversized_page",
+    server: "emulator",
+    upstream: "200 with 15,000 runs whatever `per_page` asks",
+    route: {
+      status: 502,
+      code: "upstream_invalid_response",
+      message: `LeadLex sent 15,000 runs for a page of 25; Runboard shows only the page it asked for. ${PERSISTS}`,
+      requestId: true,
+      withinMs: fast,
+    },
+    page: {
+      heading: "LeadLex sent an unreadable answer",
+      recovery: "retry",
+      note: "`/api/health` keeps answering meanwhile",
+    },
+  },
+  {
+    id: "wf_fault_long_text",
+    server: "emulator",
+    upstream: "200, a run holding a 1,000,000-character string",
+    route: {
+      status: 502,
+      code: "upstream_invalid_response",
+      message: `LeadLex sent a text of 1,000,000 characters (Runboard accepts up to 250,000), which Runboard does not display. ${PERSISTS}`,
+      requestId: true,
+      withinMs: fast,
+    },
+    page: { heading: "LeadLex sent an unreadable answer", recovery: "retry" },
+  },
+  {
     id: "wf_fault_hostile",
     server: "emulator",
     upstream: "200 with markup, a 200,000-character value, 60-level nesting, tricky Unicode",
@@ -250,7 +316,14 @@ export function renderFaultTable(cases: readonly FaultCase[] = faultCases): stri
         : `${route.status} \`${route.code}\`${route.retryAfterSeconds ? `, \`Retry-After: ${route.retryAfterSeconds}\`` : ""}`;
     const timing = route.withinMs > 3_000 ? ` in ≤ ${(route.withinMs / 1000).toFixed(1)} s` : "";
     const heading = /[<>]/.test(page.heading) ? `\`${page.heading}\`` : `“${page.heading}”`;
-    const shows = [heading, page.note, recoveryWords[page.recovery]].filter(Boolean).join("; ");
+    const shows = [
+      heading,
+      page.shows && `“${page.shows}”`,
+      page.note,
+      recoveryWords[page.recovery],
+    ]
+      .filter(Boolean)
+      .join("; ");
     return `| ${[
       fault.server === "down" ? "LeadLex down" : `\`${fault.id}\``,
       fault.upstream,

@@ -100,8 +100,9 @@ test.describe("faults upstream: the logs route handler and the runs page", () =>
         await expect(panel).not.toContainText("request id");
       }
       if (fault.page.recovery === "countdown") {
-        await expect(panel).toContainText(/The limit resets in \d+ s/);
+        await expect(panel).toContainText(/The limit resets in \d+ (s|min \d\d s|h \d\d min)/);
       }
+      if (fault.page.shows) await expect(panel).toContainText(fault.page.shows);
 
       // 3. The retry control asks again, through our route handler, and says what happened again.
       const retry = panel.getByRole("button", { name: "Try again" });

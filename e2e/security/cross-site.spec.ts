@@ -2,7 +2,7 @@ import { request as playwrightRequest } from "@playwright/test";
 import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
 import { E2E_APP_URL } from "../support/ports";
 import { SESSION_COOKIE_NAME } from "../support/raw-http";
-import { interceptAction, replayAction } from "../support/server-action";
+import { interceptAction, replayAction, withFieldValue } from "../support/server-action";
 
 /**
  * Cross-site requests: a forged Server Action (connect or sign out) or any other write from another
@@ -110,6 +110,56 @@ test.describe("cross-site requests", () => {
     const local = "/workflows/wf_01HY1?status=failed#run-x";
     await page.goto(`/connect?next=${encodeURIComponent(local)}`);
     await expect(page.locator("input[name=next]").first()).toHaveValue(local);
+  });
+
+  test("a connect post whose next normalises to another site lands on this one", async ({
+    page,
+  }) => {
+    const returnTo = "/workflows/wf_01HY1";
+    await page.goto(`/connect?next=${encodeURIComponent(returnTo)}`);
+    await page.getByLabel("API key", { exact: true }).fill(demoKeys.org_full);
+    const action = await interceptAction(page, () =>
+      page.getByRole("button", { name: "Connect", exact: true }).click(),
+    );
+    // Forms whose dot segments or encoded dots fold into `//host` once normalised.
+    const dotted = ["/.", "/..", "/%2e", "/%2E", "/.%2e", "/%2e%2e", "/a/..", "/./.", "/a/./.."];
+    const hosts = ["//evil.example/path", "//evil.example", "/\\evil.example", "///evil.example"];
+    for (const next of dotted.flatMap((lead) => hosts.map((host) => `${lead}${host}`))) {
+      const own = await playwrightRequest.newContext({ baseURL: E2E_APP_URL });
+      const answer = await replayAction(own, action, {
+        body: withFieldValue(action, returnTo, next),
+      });
+      const target = (answer.headers()["x-action-redirect"] ?? "").split(";")[0] ?? "";
+      expect(answer.status(), next).toBe(200);
+      expect(target, next).toMatch(/^\/(?![/\\])/);
+      expect(new URL(target, E2E_APP_URL).origin, next).toBe(E2E_APP_URL);
+      await own.dispose();
+    }
+  });
+
+  test("X-Forwarded-Host cannot vouch for another site's post", async ({ page }) => {
+    await page.goto("/connect");
+    await page.getByLabel("API key", { exact: true }).fill(demoKeys.org_full);
+    const action = await interceptAction(page, () =>
+      page.getByRole("button", { name: "Connect", exact: true }).click(),
+    );
+    const victim = await playwrightRequest.newContext({ baseURL: E2E_APP_URL });
+    const forged = await replayAction(victim, action, {
+      headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+    });
+    expect(forged.status()).toBe(403);
+    expect(forged.headers()["set-cookie"] ?? "").not.toContain(SESSION_COOKIE_NAME);
+    expect((await victim.get("/api/workflows")).status()).toBe(401);
+    await victim.dispose();
+
+    // Not trusted, the header is simply not read: our own post still works with it.
+    const own = await playwrightRequest.newContext({ baseURL: E2E_APP_URL });
+    const genuine = await replayAction(own, action, {
+      headers: { "x-forwarded-host": "evil.example" },
+    });
+    expect(genuine.status()).toBe(200);
+    expect((await own.get("/api/workflows")).status()).toBe(200);
+    await own.dispose();
   });
 
   for (const next of ["https://evil.example/steal", "/\\evil.example", "javascript:alert(1)"]) {

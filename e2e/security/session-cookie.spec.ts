@@ -1,7 +1,9 @@
 import { sealData } from "iron-session";
+import type { BrowserContext, Cookie } from "@playwright/test";
 import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
+import { cookieSafe, malformedSeals } from "../support/malformed-seals";
 import { E2E_APP_URL } from "../support/ports";
-import { SESSION_COOKIE_NAME } from "../support/raw-http";
+import { mapPool, rawRequest, SESSION_COOKIE_NAME } from "../support/raw-http";
 
 /**
  * The cookie that holds the key: sealed, HttpOnly, SameSite=Lax, Secure and `__Host-` (the e2e
@@ -102,5 +104,117 @@ test.describe("the session cookie", () => {
       SESSION_COOKIE_NAME,
     );
     expect((await page.request.get(`${E2E_APP_URL}/api/workflows`)).status()).toBe(401);
+  });
+});
+
+async function genuineSession(context: BrowserContext): Promise<Cookie> {
+  const session = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE_NAME);
+  if (!session) throw new Error("no session cookie");
+  return session;
+}
+
+/** How the app answers one `Cookie` header: its API, `/connect` and a page that needs a key. */
+async function answersWith(cookie: string) {
+  const get = (path: string) => rawRequest({ baseUrl: E2E_APP_URL, path, headers: { cookie } });
+  const [api, connect, home] = await Promise.all([
+    get("/api/workflows"),
+    get("/connect"),
+    get("/"),
+  ]);
+  return {
+    api: `${api.status} ${(JSON.parse(api.body) as { error?: { code: string } }).error?.code ?? "ok"}`,
+    connect: connect.status,
+    connectForm: connect.body.includes("Connect your LeadLex workspace"),
+    home: home.status,
+  };
+}
+
+const SIGNED_OUT = { api: "401 not_connected", connect: 200, connectForm: true };
+
+test.describe("a malformed session cookie", () => {
+  test("reads as signed out on every page, for every generated malformation", async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    await connectWithKey(page, KEY);
+    await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+    const genuine = (await genuineSession(context)).value;
+    expect(await answersWith(`${SESSION_COOKIE_NAME}=${genuine}`)).toMatchObject({
+      api: "200 ok",
+      connect: 200,
+    });
+
+    const cases = cookieSafe(malformedSeals(genuine));
+    expect(cases.length).toBeGreaterThan(150);
+    const outcomes = await mapPool(cases, 4, async ({ label, value }) => ({
+      label,
+      ...(await answersWith(`${SESSION_COOKIE_NAME}=${value}`)),
+    }));
+    const wrong = outcomes.filter(
+      (outcome) =>
+        outcome.api !== SIGNED_OUT.api ||
+        outcome.connect !== SIGNED_OUT.connect ||
+        !outcome.connectForm ||
+        outcome.home >= 500,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  for (const [label, mangle] of [
+    ["quoted", (seal: string) => `"${seal}"`],
+    ["with a non-numeric expiry", (seal: string) => seal.replace(/\*\d{13}\*/, "*soon*")],
+    ["with too few fields", (seal: string) => `${seal.split("*").slice(0, 3).join("*")}~2`],
+    ["with the wrong prefix", (seal: string) => seal.replace(/^Fe26\.2/, "Fe26.1")],
+  ] as const) {
+    test(`${label} never locks the user out: connecting again works`, async ({ page, context }) => {
+      await connectWithKey(page, KEY);
+      await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+      const session = await genuineSession(context);
+      await context.clearCookies();
+      await context.addCookies([{ ...session, value: mangle(session.value) }]);
+
+      await page.goto("/workflows/wf_01HY1");
+      await expect(page).toHaveURL(/\/connect\?next=%2Fworkflows%2Fwf_01HY1$/);
+      await page.getByLabel("API key", { exact: true }).fill(KEY);
+      await page.getByRole("button", { name: "Connect", exact: true }).click();
+      await expect(page).toHaveURL(/\/workflows\/wf_01HY1$/);
+      expect((await page.request.get("/api/workflows")).status()).toBe(200);
+      expect((await genuineSession(context)).value).not.toBe(mangle(session.value));
+    });
+  }
+
+  test("with junk after the seal is refused", async ({ page, context }) => {
+    await connectWithKey(page, KEY);
+    await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+    const genuine = (await genuineSession(context)).value;
+    for (const junk of ["junk", "~2", "~x", "*", "=", "%00", genuine]) {
+      expect(await answersWith(`${SESSION_COOKIE_NAME}=${genuine}${junk}`), junk).toMatchObject(
+        SIGNED_OUT,
+      );
+    }
+  });
+
+  test("two session cookies in one request read as signed out", async ({ page, context }) => {
+    await connectWithKey(page, KEY);
+    await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+    const genuine = (await genuineSession(context)).value;
+    const planted = await sealData(
+      { apiKey: demoKeys.other_workspace, keyHint: "pace" },
+      { password: "not-the-server-secret-0123456789abcdef", ttl: 3600 },
+    );
+    const pair = (first: string, second: string) =>
+      `${SESSION_COOKIE_NAME}=${first}; theme=dark; ${SESSION_COOKIE_NAME}=${second}`;
+    for (const cookie of [
+      pair(genuine, genuine),
+      pair(planted, genuine),
+      pair(genuine, planted),
+      pair("x", genuine),
+      pair(genuine, ""),
+    ]) {
+      expect(await answersWith(cookie)).toMatchObject(SIGNED_OUT);
+    }
+    // The control: the same cookie once is a session.
+    expect((await answersWith(`theme=dark; ${SESSION_COOKIE_NAME}=${genuine}`)).api).toBe("200 ok");
   });
 });

@@ -21,6 +21,7 @@ describe("parseServerEnv", () => {
       LEADLEX_ATTEMPT_TIMEOUT_MS: 5_000,
       LEADLEX_TOTAL_TIMEOUT_MS: 10_000,
       LEADLEX_MAX_RETRIES: 2,
+      TRUST_FORWARDED_HOST: false,
     });
     expect(upstreamIsLocalEmulator(env)).toBe(true);
   });
@@ -119,8 +120,18 @@ describe("parseServerEnv", () => {
     ["LEADLEX_MAX_RETRIES", "3"],
     ["LEADLEX_MAX_RETRIES", "1.5"],
     ["NODE_ENV", "staging"],
+    ["TRUST_FORWARDED_HOST", "yes"],
+    ["TRUST_FORWARDED_HOST", "1"],
+    ["TRUST_FORWARDED_HOST", "TRUE"],
   ])("rejects %s=%s, naming it", (name, value) => {
     expect(failure({ [name]: value })).toContain(name);
+  });
+
+  it.each([
+    ["true", true],
+    ["false", false],
+  ])("reads TRUST_FORWARDED_HOST=%s", (value, expected) => {
+    expect(parseServerEnv({ TRUST_FORWARDED_HOST: value }).TRUST_FORWARDED_HOST).toBe(expected);
   });
 
   it("reports every problem at once and never prints the secret", () => {

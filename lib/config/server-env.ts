@@ -38,6 +38,14 @@ const envSchema = z
     /** Time allowed for a whole upstream call, retries and waits included. */
     LEADLEX_TOTAL_TIMEOUT_MS: milliseconds(10_000),
     LEADLEX_MAX_RETRIES: z.coerce.number().int().min(0).max(2).default(2),
+    /**
+     * Whether the cross-site check may take the host from `X-Forwarded-Host`. Only a reverse proxy
+     * that sets the header itself (replacing any the client sent) makes it trustworthy.
+     */
+    TRUST_FORWARDED_HOST: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

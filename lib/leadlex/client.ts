@@ -14,6 +14,7 @@ import {
   type TransportOptions,
   type UpstreamJson,
 } from "./transport";
+import { assertRowsWithinPage } from "./upstream-bounds";
 import { assertWorkflowId, buildUpstreamUrl, type QueryValues } from "./upstream-url";
 import { wireLogListSchema, wireWorkflowGetSchema, wireWorkflowListSchema } from "./wire-schemas";
 
@@ -79,6 +80,7 @@ export function createLeadlexClient(
         apiKey,
         options,
       );
+      assertRowsWithinPage(response.body, "workflows", valid.perPage, response.headers);
       const body = parseBody(wireWorkflowListSchema, response);
       return {
         workflows: body.data.workflows.map(reshapeWorkflow),
@@ -107,6 +109,7 @@ export function createLeadlexClient(
         apiKey,
         options,
       );
+      assertRowsWithinPage(response.body, "logs", valid.perPage, response.headers);
       const body = parseBody(wireLogListSchema, response);
       return {
         runs: body.data.logs.map(reshapeRun),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   readRateLimit,
   readRequestId,
+  MAX_RETRY_AFTER_SECONDS,
   readRetryAfterHeaderSeconds,
   readRetryAfterSeconds,
 } from "./rate-limit-headers";
@@ -168,5 +169,34 @@ describe("readRetryAfterHeaderSeconds", () => {
         NOW_MS,
       ),
     ).toBe(5);
+  });
+});
+
+describe("waits beyond a day", () => {
+  it("means 86,400 s", () => expect(MAX_RETRY_AFTER_SECONDS).toBe(86_400));
+
+  const DAY = MAX_RETRY_AFTER_SECONDS;
+  const farDate = (seconds: number) => new Date(NOW_MS + seconds * 1000).toUTCString();
+
+  it.each([
+    ["a day exactly", { "Retry-After": String(DAY) }, DAY],
+    ["a day and a second", { "Retry-After": String(DAY + 1) }, DAY],
+    ["277,777,777 hours", { "Retry-After": "999999999999" }, DAY],
+    ["277,777 hours", { "Retry-After": "999999999" }, DAY],
+    ["an HTTP date a year away", { "Retry-After": farDate(365 * DAY) }, DAY],
+    ["an HTTP date in 9999", { "Retry-After": "Fri, 31 Dec 9999 23:59:59 GMT" }, DAY],
+    [
+      "a quota reset a year away",
+      { "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(NOW_MS / 1000 + 365 * DAY) },
+      DAY,
+    ],
+    ["just under a day", { "Retry-After": String(DAY - 1) }, DAY - 1],
+  ])("clamps %s to at most a day", (_label, values, expected) => {
+    expect(readRetryAfterSeconds(new Headers(values), NOW_MS)).toBe(expected);
+  });
+
+  it("clamps the Retry-After a 503 carries too", () => {
+    const headers = new Headers({ "Retry-After": "999999999" });
+    expect(readRetryAfterHeaderSeconds(headers, NOW_MS)).toBe(DAY);
   });
 });

@@ -30,27 +30,38 @@ export function readRateLimit(headers: Headers): RateLimitStatus | null {
   };
 }
 
+/**
+ * The longest wait Runboard repeats: a day. No LeadLex limit lasts longer (the daily quota resets
+ * at the next UTC midnight), so a larger value is a fault, and shown as such it read "277777777 h".
+ */
+export const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
+
+function clampWait(seconds: number): number {
+  return Math.min(Math.max(0, seconds), MAX_RETRY_AFTER_SECONDS);
+}
+
 /** Seconds from `Retry-After` alone (delta seconds or an HTTP date); null when absent or unreadable. */
 export function readRetryAfterHeaderSeconds(headers: Headers, nowMs: number): number | null {
   const retryAfter = headers.get("retry-after")?.trim();
   if (!retryAfter) return null;
-  if (NON_NEGATIVE_INTEGER.test(retryAfter)) return Number(retryAfter);
+  if (NON_NEGATIVE_INTEGER.test(retryAfter)) return clampWait(Number(retryAfter));
   // Only the IMF-fixdate form HTTP allows; Date.parse alone would read "1.5" as a date in 2001.
   if (!HTTP_DATE.test(retryAfter)) return null;
   const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - nowMs) / 1000));
+  return Number.isNaN(date) ? null : clampWait(Math.ceil((date - nowMs) / 1000));
 }
 
 /**
  * Seconds until a retry may succeed: `Retry-After` first; else, when the daily quota is spent
  * (`X-RateLimit-Remaining: 0`), the `X-RateLimit-Reset` epoch. Those headers report the daily
- * counter, so with quota left they say nothing about a per-minute limit. Null when unknown.
+ * counter, so with quota left they say nothing about a per-minute limit. Null when unknown; at
+ * most a day.
  */
 export function readRetryAfterSeconds(headers: Headers, nowMs: number): number | null {
   const retryAfter = readRetryAfterHeaderSeconds(headers, nowMs);
   if (retryAfter !== null) return retryAfter;
   if (readInteger(headers, "x-ratelimit-remaining") !== 0) return null;
   const reset = readInteger(headers, "x-ratelimit-reset");
-  if (reset !== null) return Math.max(0, Math.ceil(reset - nowMs / 1000));
+  if (reset !== null) return clampWait(Math.ceil(reset - nowMs / 1000));
   return null;
 }

@@ -7,11 +7,12 @@ import {
   readRetryAfterSeconds,
 } from "./rate-limit-headers";
 import { backoffDelayMs, fitsInBudget, RETRYABLE_STATUSES } from "./retry-policy";
+import { assertWithinJsonBounds } from "./upstream-bounds";
 
 /**
  * The only code that talks HTTP to LeadLex: one GET with the key header, per-attempt and total
- * time limits, bounded retries, a size cap on the body and no redirects. It returns the parsed JSON
- * and the response headers, or throws an AppError.
+ * time limits, bounded retries, a size cap on the body, bounds on its nesting and string lengths,
+ * and no redirects. It returns the parsed JSON and the response headers, or throws an AppError.
  */
 
 export interface TransportOptions {
@@ -144,6 +145,7 @@ export function upstreamTooLarge(headers: Headers): AppError {
 }
 
 function parseJson(text: string, headers: Headers): unknown {
+  assertWithinJsonBounds(text, headers);
   try {
     return JSON.parse(text);
   } catch (cause) {

@@ -5,7 +5,8 @@ import { runStatuses } from "@/lib/model/run";
 /**
  * The LeadLex wire format, as documented in `docs/leadlex-api.md` terms. Every upstream body is
  * parsed here before anything reads it; unknown extra fields are dropped, not trusted. Where the
- * docs are loose (nullable vs missing), both forms are accepted.
+ * docs are loose (nullable vs missing), both forms are accepted. Nesting depth, string lengths and
+ * rows per page are bounded before this, in `upstream-bounds.ts`.
  */
 
 const isoInstant = z
@@ -61,7 +62,7 @@ export const wireLogEntrySchema = z.object({
   triggered_at: isoInstant,
   entity_type: z.string().max(200),
   // Display-only text: a freak value (LeadLex has sent 10,005 characters) must not make a whole
-  // page of runs unreadable. The 4 MB body cap already bounds it; the UI wraps long text.
+  // page of runs unreadable. `upstream-bounds.ts` caps every string; the UI wraps long text.
   entity_id: z.string(),
   status: z.enum(runStatuses),
   skip_reason: nullableString,

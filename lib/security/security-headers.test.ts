@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossOriginWrite } from "./security-headers";
+import { contentSecurityPolicy, isCrossOriginWrite, requestHost } from "./security-headers";
 
 function headers(values: Record<string, string>): Headers {
   return new Headers({ host: "runboard.example", ...values });
@@ -14,16 +14,44 @@ describe("isCrossOriginWrite", () => {
   it.each([
     ["a same-origin post", { origin: "https://runboard.example", "sec-fetch-site": "same-origin" }],
     ["a post without Origin or Sec-Fetch-Site (not from a page)", {}],
-    [
-      "a post through a proxy that names the host it forwarded",
-      {
-        host: "internal:3000",
-        "x-forwarded-host": "runboard.example",
-        origin: "https://runboard.example",
-      },
-    ],
   ])("allows %s", (_label, values) => {
     expect(isCrossOriginWrite("POST", headers(values))).toBe(false);
+    expect(isCrossOriginWrite("POST", headers(values), true)).toBe(false);
+  });
+
+  describe("X-Forwarded-Host", () => {
+    const behindProxy = {
+      host: "internal:3000",
+      "x-forwarded-host": "runboard.example",
+      origin: "https://runboard.example",
+    };
+    const forged = {
+      "x-forwarded-host": "evil.example",
+      origin: "https://evil.example",
+    };
+
+    it("is read when the setting trusts it: a post through the proxy passes", () => {
+      expect(isCrossOriginWrite("POST", headers(behindProxy), true)).toBe(false);
+    });
+
+    it("is ignored otherwise: the same post is compared with Host, and refused", () => {
+      expect(isCrossOriginWrite("POST", headers(behindProxy))).toBe(true);
+      expect(isCrossOriginWrite("POST", headers(behindProxy), false)).toBe(true);
+    });
+
+    it("cannot vouch for a foreign Origin unless trusted", () => {
+      expect(isCrossOriginWrite("POST", headers(forged))).toBe(true);
+      expect(
+        isCrossOriginWrite("POST", headers({ ...forged, "x-forwarded-host": "a, evil.example" })),
+      ).toBe(true);
+    });
+
+    it("takes the first of several forwarded hosts when trusted", () => {
+      const chain = { ...behindProxy, "x-forwarded-host": "runboard.example, internal:3000" };
+      expect(isCrossOriginWrite("POST", headers(chain), true)).toBe(false);
+      expect(requestHost(headers(chain), true)).toBe("runboard.example");
+      expect(requestHost(headers(chain), false)).toBe("internal:3000");
+    });
   });
 
   it.each([
@@ -41,6 +69,7 @@ describe("isCrossOriginWrite", () => {
   ])("refuses a post with %s", (_label, values) => {
     expect(isCrossOriginWrite("POST", headers(values))).toBe(true);
     expect(isCrossOriginWrite("DELETE", headers(values))).toBe(true);
+    expect(isCrossOriginWrite("POST", headers(values), true)).toBe(true);
   });
 });
 

@@ -35,21 +35,32 @@ export const NON_PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ances
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * The host a request was sent to. `X-Forwarded-Host` is read only when a configured setting says a
+ * reverse proxy sets it: otherwise any client could name the host it wants compared with Origin.
+ */
+export function requestHost(headers: Headers, trustForwardedHost: boolean): string {
+  const forwarded = trustForwardedHost ? headers.get("x-forwarded-host") : null;
+  return (forwarded ?? headers.get("host") ?? "").split(",")[0]?.trim() ?? "";
+}
+
+/**
  * True for a state-changing request (any method but GET, HEAD and OPTIONS) that another site made:
  * the browser labels it `Sec-Fetch-Site: cross-site` / `same-site`, or its `Origin` names a host
- * other than the one it was sent to (`X-Forwarded-Host` first, as Next's own Server Action check
- * reads it). A request with neither header is not from a browser page, so it carries no victim's
- * cookie and passes, as Next lets it.
+ * other than the one it was sent to (see `requestHost`). A request with neither header is not from
+ * a browser page, so it carries no victim's cookie and passes, as Next lets it.
  */
-export function isCrossOriginWrite(method: string, headers: Headers): boolean {
+export function isCrossOriginWrite(
+  method: string,
+  headers: Headers,
+  trustForwardedHost = false,
+): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const site = headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") return true;
   const origin = headers.get("origin");
   if (origin === null) return false;
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]?.trim();
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).host !== requestHost(headers, trustForwardedHost);
   } catch {
     // "null" (a sandboxed frame, a data: URL) or garbage: never our own page.
     return true;

@@ -28,16 +28,22 @@ const connectFormSchema = z.object({
   next: z.string().max(2_000).optional(),
 });
 
+const UNREADABLE_FORM: ConnectFormState = {
+  message: "That form could not be read. Paste your key again.",
+};
+
 export async function saveApiKey(
   _previous: ConnectFormState,
   formData: FormData,
 ): Promise<ConnectFormState> {
+  // Anyone can post an action with arguments of their choosing; only a form is a form.
+  if (!(formData instanceof FormData)) return UNREADABLE_FORM;
   const parsed = connectFormSchema.safeParse({
     apiKey: formData.get("apiKey") ?? undefined,
     demo: formData.get("demo") ?? undefined,
     next: formData.get("next") ?? undefined,
   });
-  if (!parsed.success) return { message: "That form could not be read. Paste your key again." };
+  if (!parsed.success) return UNREADABLE_FORM;
 
   const demoKey =
     parsed.data.demo && upstreamIsLocalEmulator() ? demoKeyFor(parsed.data.demo) : null;

@@ -86,6 +86,84 @@ describe("safeNextPath", () => {
   });
 });
 
+/**
+ * Every combination of a leading part that normalisation may fold away (dot segments, encoded
+ * dots), a separator a browser may read as a second slash, and a host: thousands of ways to spell
+ * "another site" or "this site, oddly".
+ */
+const LEADING = [
+  "/",
+  "/.",
+  "/..",
+  "/./",
+  "/../",
+  "/%2e",
+  "/%2E",
+  "/.%2e",
+  "/%2e%2e",
+  "/%2e/",
+  "/a/..",
+  "/a/../..",
+  "/./.",
+  "/a/./..",
+  "//",
+  "\\",
+  "/\\",
+  "https:",
+  "",
+];
+const SEPARATORS = [
+  "",
+  "/",
+  "//",
+  "\\",
+  "/\\",
+  "\\/",
+  "%2f",
+  "%2F",
+  "%5c",
+  "/%2f",
+  "\t/",
+  "\n/",
+  " /",
+  "/./",
+  "/../",
+];
+const HOSTS = ["evil.example", "evil.example/path?x=1#y", "@evil.example", "evil.example:443", ""];
+
+const generatedForms = LEADING.flatMap((leading) =>
+  SEPARATORS.flatMap((separator) => HOSTS.map((host) => `${leading}${separator}${host}`)),
+);
+
+describe("safeNextPath on generated path forms", () => {
+  it.each(["/.//evil.example/path", "/..//evil.example/path", "/%2e//evil.example/path"])(
+    "never answers a protocol-relative path for %j",
+    (raw) => {
+      expect(safeNextPath(raw)).toBe("/");
+    },
+  );
+
+  it(`keeps all ${generatedForms.length} forms on this site, with one leading slash`, () => {
+    const escapes = generatedForms
+      .map((raw) => ({ raw, result: safeNextPath(raw) }))
+      .filter(
+        ({ result }) =>
+          !/^\/(?![/\\])/.test(result) ||
+          new URL(result, SITE).origin !== SITE ||
+          /[\u0000-\u001f\u007f\\]/.test(result),
+      );
+    expect(escapes).toEqual([]);
+  });
+
+  it("gives the same answer when cleaned a second time", () => {
+    const unstable = generatedForms.filter((raw) => {
+      const once = safeNextPath(raw);
+      return safeNextPath(once) !== once;
+    });
+    expect(unstable).toEqual([]);
+  });
+});
+
 describe("connectUrlFor", () => {
   it("carries a local path as next", () => {
     const url = connectUrlFor("/workflows/wf_01HY1?status=failed#x");

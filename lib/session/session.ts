@@ -1,16 +1,18 @@
 import "server-only";
-import { getIronSession, type SessionOptions } from "iron-session";
-import { cookies } from "next/headers";
+import { sealData } from "iron-session";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { serverEnv } from "@/lib/config/server-env";
 import { sessionCookieName } from "./cookie-name";
 import { connectUrlFor } from "./safe-next-path";
+import { soleCookieValue } from "./sole-cookie";
 import { unsealRemembered } from "./unseal-cache";
 
 /**
  * The user's API key lives only here: sealed (encrypted and authenticated) into an httpOnly cookie.
  * Server code reads it through `readApiKey` / `requireApiKey`; it is never rendered, logged or put in
- * a URL. A tampered or foreign cookie unseals to an empty session, which reads as "not connected".
+ * a URL. A tampered, foreign, malformed or doubled cookie reads as "not connected", and connecting
+ * again replaces it without reading it, so no cookie can lock a user out.
  */
 
 interface SessionData {
@@ -22,33 +24,25 @@ interface SessionData {
 
 const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
 
-function sessionOptions(): SessionOptions {
+/** iron-session's own margin: the cookie expires a minute before the seal inside it. */
+const COOKIE_MAX_AGE_SECONDS = SESSION_TTL_SECONDS - 60;
+
+function cookieSettings() {
   const env = serverEnv();
   const production = env.NODE_ENV === "production";
   return {
-    cookieName: sessionCookieName(production),
+    name: sessionCookieName(production),
     password: env.sessionSecret,
-    ttl: SESSION_TTL_SECONDS,
-    cookieOptions: {
-      httpOnly: true,
-      secure: production,
-      sameSite: "lax",
-      path: "/",
-    },
+    options: { httpOnly: true, secure: production, sameSite: "lax", path: "/" } as const,
   };
-}
-
-async function session() {
-  return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 
 /** Read-only access, through the unseal cache: what every page view and proxied call needs. */
 async function readSession(): Promise<SessionData> {
-  const env = serverEnv();
-  const name = sessionCookieName(env.NODE_ENV === "production");
-  const sealed = (await cookies()).get(name)?.value;
+  const { name, password } = cookieSettings();
+  const sealed = soleCookieValue((await headers()).get("cookie"), name);
   if (!sealed) return {};
-  const data = await unsealRemembered(sealed, env.sessionSecret, SESSION_TTL_SECONDS);
+  const data = await unsealRemembered(sealed, password, SESSION_TTL_SECONDS);
   return {
     apiKey: typeof data.apiKey === "string" ? data.apiKey : undefined,
     keyHint: typeof data.keyHint === "string" ? data.keyHint : undefined,
@@ -71,14 +65,20 @@ export async function readKeyHint(): Promise<string | null> {
   return data.apiKey ? (data.keyHint ?? null) : null;
 }
 
+/** A fresh seal: whatever cookie the browser sent before is overwritten, never read. */
 export async function storeApiKey(apiKey: string): Promise<void> {
-  const data = await session();
-  data.apiKey = apiKey;
-  data.keyHint = apiKey.slice(-4);
-  data.connectedAt = new Date().toISOString();
-  await data.save();
+  const { name, password, options } = cookieSettings();
+  const data: SessionData = {
+    apiKey,
+    keyHint: apiKey.slice(-4),
+    connectedAt: new Date().toISOString(),
+  };
+  const sealed = await sealData(data, { password, ttl: SESSION_TTL_SECONDS });
+  (await cookies()).set(name, sealed, { ...options, maxAge: COOKIE_MAX_AGE_SECONDS });
 }
 
 export async function clearApiKey(): Promise<void> {
-  (await session()).destroy();
+  const { name, options } = cookieSettings();
+  // The same attributes as when it was set: a `__Host-` cookie is only replaced by a Secure one.
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }

@@ -1,5 +1,6 @@
 import { sealData } from "iron-session";
 import { describe, expect, it } from "vitest";
+import { malformedSeals } from "@/e2e/support/malformed-seals";
 import { unsealRemembered } from "./unseal-cache";
 
 const SECRET = "unit-test-session-secret-0123456789abcdef";
@@ -33,5 +34,24 @@ describe("unsealRemembered", () => {
     await unsealRemembered(sealed, SECRET, 1);
     const afterExpiry = Date.now() + 2_000;
     expect(await unsealRemembered(sealed, `${SECRET}-other`, 1, afterExpiry)).toEqual({});
+  });
+});
+
+describe("unsealRemembered on malformed cookies", () => {
+  it("reads every generated malformation of a genuine seal as signed out, never throwing", async () => {
+    const genuine = await sealData({ apiKey: "wbk_demo_org_full" }, { password: SECRET, ttl: 600 });
+    const outcomes = await Promise.all(
+      malformedSeals(genuine).map(async ({ label, value }) => {
+        try {
+          const data = await unsealRemembered(value, SECRET, 600);
+          return { label, outcome: Object.keys(data).length === 0 ? "signed out" : "SIGNED IN" };
+        } catch (error) {
+          return { label, outcome: `threw ${String(error)}` };
+        }
+      }),
+    );
+    expect(outcomes.filter(({ outcome }) => outcome !== "signed out")).toEqual([]);
+    // The genuine seal still works, so the cases failed for their malformation.
+    expect(await unsealRemembered(genuine, SECRET, 600)).toEqual({ apiKey: "wbk_demo_org_full" });
   });
 });

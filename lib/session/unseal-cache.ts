@@ -1,5 +1,6 @@
 import "server-only";
 import { unsealData } from "iron-session";
+import { isWellFormedSeal } from "./seal-format";
 
 /**
  * Unsealing a session cookie is CPU work (key derivation, HMAC, AES) paid on every page and every
@@ -7,6 +8,7 @@ import { unsealData } from "iron-session";
  * performance section). Successful
  * unseals are remembered briefly in this process, keyed by the sealed text itself, so a cookie
  * that changes or expires is simply a different (or missing) entry; failures are never cached.
+ * Whatever the text, the answer is the session's data or `{}` (signed out): never an exception.
  */
 const MAX_ENTRIES = 1_000;
 const MAX_AGE_MS = 60_000;
@@ -24,11 +26,12 @@ export async function unsealRemembered(
   ttlSeconds: number,
   now: number = Date.now(),
 ): Promise<Record<string, unknown>> {
+  if (!isWellFormedSeal(sealed)) return {};
   const hit = entries.get(sealed);
   if (hit && hit.until > now) return hit.data;
   if (hit) entries.delete(sealed);
 
-  const data = await unsealData<Record<string, unknown>>(sealed, { password, ttl: ttlSeconds });
+  const data = await unsealOrNothing(sealed, password, ttlSeconds);
   if (Object.keys(data).length > 0) {
     if (entries.size >= MAX_ENTRIES) {
       const oldest = entries.keys().next().value;
@@ -40,6 +43,22 @@ export async function unsealRemembered(
     });
   }
   return data;
+}
+
+/** A seal that passes the format check can still fail to unseal (a forged HMAC, an old secret). */
+async function unsealOrNothing(
+  sealed: string,
+  password: string,
+  ttlSeconds: number,
+): Promise<Record<string, unknown>> {
+  try {
+    const data: unknown = await unsealData(sealed, { password, ttl: ttlSeconds });
+    return typeof data === "object" && data !== null && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Iron seals carry their own expiry (ms since the epoch) as the sixth `*`-separated field. */
