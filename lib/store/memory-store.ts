@@ -65,9 +65,8 @@ export function createMemoryStore({
 
     async purgeNamespace(namespace) {
       const prefix = `${namespace}:`;
-      for (const cache of [values, records] as LRUCache<string, unknown>[]) {
-        for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
-      }
+      for (const key of [...values.keys()]) if (key.startsWith(prefix)) values.delete(key);
+      for (const key of [...records.keys()]) if (key.startsWith(prefix)) records.delete(key);
     },
 
     async acquireLease(key, ttlMs) {

@@ -22,6 +22,14 @@ function recordingStore() {
   return { store, writes, inner };
 }
 
+/** The writes in order, checked to be exactly `count` of them. */
+function written(writes: Map<string, Buffer>, count: 1): [[string, Buffer]];
+function written(writes: Map<string, Buffer>, count: 2): [[string, Buffer], [string, Buffer]];
+function written(writes: Map<string, Buffer>, count: number): [string, Buffer][] {
+  expect(writes.size).toBe(count);
+  return [...writes];
+}
+
 describe("the sealed store", () => {
   it("shows a reader of the engine neither the key, the name nor the value", async () => {
     const { store, writes } = recordingStore();
@@ -33,7 +41,7 @@ describe("the sealed store", () => {
       ANSWER,
     );
     expect(writes.size).toBe(1);
-    const [[key, value]] = [...writes];
+    const [[key, value]] = written(writes, 1);
     for (const secret of [ORG_KEY, "org_full", "wf_01HY1", "logs", "Lost deals", "wfl_01HY1"]) {
       expect(key).not.toContain(secret);
       expect(value.toString("latin1")).not.toContain(secret);
@@ -68,7 +76,7 @@ describe("the sealed store", () => {
     const starter = sealed.scopeFor(STARTER_KEY);
     await sealed.set(org, "answer", "list", ANSWER, 60_000);
     await sealed.set(starter, "answer", "list", Buffer.from("starter's own"), 60_000);
-    const [[orgKey, orgValue], [starterKey]] = [...writes];
+    const [[orgKey, orgValue], [starterKey]] = written(writes, 2);
 
     await inner.set(starterKey, orgValue, 60_000);
     expect(await sealed.get(starter, "answer", "list")).toBeNull();
@@ -83,7 +91,7 @@ describe("the sealed store", () => {
     const org = sealed.scopeFor(ORG_KEY);
     await sealed.set(org, "answer", "page 1", ANSWER, 60_000);
     await sealed.set(org, "answer", "page 2", Buffer.from("two"), 60_000);
-    const [[, pageOne], [pageTwoKey]] = [...writes];
+    const [[, pageOne], [pageTwoKey]] = written(writes, 2);
     await inner.set(pageTwoKey, pageOne, 60_000);
     expect(await sealed.get(org, "answer", "page 2")).toBeNull();
   });
@@ -105,7 +113,7 @@ describe("the sealed store", () => {
     const sealed = createSealedStore(store, SECRET);
     const org = sealed.scopeFor(ORG_KEY);
     await sealed.set(org, "answer", "list", ANSWER, 60_000);
-    const [[key, value]] = [...writes];
+    const [[key, value]] = written(writes, 1);
     await inner.set(key, corrupt(value), 60_000);
     expect(await sealed.get(org, "answer", "list")).toBeNull();
     expect(await inner.get(key)).toBeNull();
@@ -117,8 +125,8 @@ describe("the sealed store", () => {
     const org = sealed.scopeFor(ORG_KEY);
     await sealed.set(org, "answer", "a", ANSWER, 60_000);
     await sealed.set(org, "answer", "b", ANSWER, 60_000);
-    const [first, second] = [...writes.values()];
-    expect(first?.equals(second ?? Buffer.alloc(0))).toBe(false);
+    const [[, first], [, second]] = written(writes, 2);
+    expect(first.equals(second)).toBe(false);
   });
 
   it("purges one key's answers, leases and counters, not another key's", async () => {
