@@ -10,11 +10,11 @@ import {
   WorkflowsErrorState,
 } from "@/components/workflows/workflows-error-state";
 import { RefreshIcon, WarningIcon } from "@/components/ui/icons";
-import { leadlex } from "@/lib/leadlex";
 import { AppError, type AppErrorBody } from "@/lib/model/app-error";
 import type { WorkflowsQuery } from "@/lib/model/queries";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { workflowsQueryKey } from "@/lib/query/workflows-query";
+import { quotaLayer } from "@/lib/quota-layer";
 import { requireApiKey } from "@/lib/session/session";
 import {
   findWorkflowsViewCorrections,
@@ -91,7 +91,7 @@ type FirstPage = { ok: true; page: WorkflowListPage } | { ok: false; error: AppE
 /** An AppError is a designed state of this page; anything else is a bug for `error.tsx`. */
 async function loadFirstPage(apiKey: string, query: WorkflowsQuery): Promise<FirstPage> {
   try {
-    return { ok: true, page: await listWorkflowsWithDisabledReasons(leadlex(), apiKey, query) };
+    return { ok: true, page: await listWorkflowsWithDisabledReasons(quotaLayer(), apiKey, query) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody().error };
     throw error;

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { formatCount } from "@/lib/format/numbers";
 import { AppError, toAppError, type AppErrorBody } from "@/lib/model/app-error";
+import { oldestFetchedAt } from "@/lib/model/freshness";
 import type { RunStatus } from "@/lib/model/run";
 import { runsQueryKey, runsQueryOptions } from "@/lib/query/runs-query";
 import {
@@ -41,6 +42,9 @@ const TimeZoneToggle = dynamic(() =>
   import("@/components/time/time-zone-toggle").then((m) => m.TimeZoneToggle),
 );
 const CopyViewLink = dynamic(() => import("./copy-view-link").then((m) => m.CopyViewLink));
+const AsOfRefresh = dynamic(() =>
+  import("@/components/freshness/as-of-refresh").then((m) => m.AsOfRefresh),
+);
 
 interface RunsViewProps {
   workflowId: string;
@@ -48,6 +52,8 @@ interface RunsViewProps {
   serverError: AppErrorBody | null;
   corrections: RunsViewCorrection[];
   canonicalSearch: string;
+  /** When the header's workflow details were fetched: the view's age is its oldest answer's. */
+  workflowFetchedAt: string | null;
 }
 
 /**
@@ -55,7 +61,13 @@ interface RunsViewProps {
  * arrives hydrated from the server; later pages come through our route handler, with the previous
  * rows kept on screen meanwhile and the next page fetched ahead.
  */
-export function RunsView({ workflowId, serverError, corrections, canonicalSearch }: RunsViewProps) {
+export function RunsView({
+  workflowId,
+  serverError,
+  corrections,
+  canonicalSearch,
+  workflowFetchedAt,
+}: RunsViewProps) {
   const [view, setView] = useUrlParams(runsViewParsers, { history: "push" });
   const query = toLogsQuery(view);
   const queryKey = JSON.stringify(runsQueryKey(workflowId, query));
@@ -80,12 +92,15 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
   const error = initialFailure ?? (result.isError ? toAppError(result.error) : null);
   const pageCount = page ? Math.max(1, Math.ceil(page.meta.total / query.perPage)) : 1;
 
-  const prefetchNextPage = useCallback(() => {
-    if (!page || result.isPlaceholderData || query.page >= pageCount) return;
-    void queryClient.prefetchQuery(
-      runsQueryOptions(workflowId, { ...query, page: query.page + 1 }),
-    );
-  }, [page, result.isPlaceholderData, query, pageCount, queryClient, workflowId]);
+  const prefetchNextPage = useCallback(
+    (priority: "intent" | "prefetch") => {
+      if (!page || result.isPlaceholderData || query.page >= pageCount) return;
+      void queryClient.prefetchQuery(
+        runsQueryOptions(workflowId, { ...query, page: query.page + 1 }, priority),
+      );
+    },
+    [page, result.isPlaceholderData, query, pageCount, queryClient, workflowId],
+  );
 
   // Opening a run is not a new view for Back: it replaces the entry. Stable for the table's rows.
   const openRun = useCallback(
@@ -96,18 +111,21 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
   // A press on a chip starts its first page at once: the click follows ~100 ms later for a person.
   const prefetchStatus = useCallback(
     (status: RunStatus | null) => {
-      void queryClient.prefetchQuery(runsQueryOptions(workflowId, { ...query, status, page: 1 }));
+      void queryClient.prefetchQuery(
+        runsQueryOptions(workflowId, { ...query, status, page: 1 }, "intent"),
+      );
     },
     [query, queryClient, workflowId],
   );
 
-  // A page load costs exactly one logs call: the server-rendered view fetches its next page only
+  // A page load costs at most one logs call: the server-rendered view fetches its next page only
   // on intent (pointer or focus on Next). Views reached in the browser, where someone is paging or
-  // filtering, fetch theirs at once.
+  // filtering, fetch theirs at once, if the key's quota has room for it (never on Starter).
   const [hydratedKey] = useState(queryKey);
+  const eagerPrefetch = page?.eagerPrefetch === true;
   useEffect(() => {
-    if (queryKey !== hydratedKey) prefetchNextPage();
-  }, [queryKey, hydratedKey, prefetchNextPage]);
+    if (queryKey !== hydratedKey && eagerPrefetch) prefetchNextPage("prefetch");
+  }, [queryKey, hydratedKey, eagerPrefetch, prefetchNextPage]);
 
   // A shared link with an open run: bring that run into view once, on arrival.
   const scrolledToOpenRun = useRef(false);
@@ -153,6 +171,10 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
           Runs
         </h2>
         <div className="flex flex-wrap items-center gap-3">
+          <AsOfRefresh
+            fetchedAt={oldestFetchedAt(page?.fetchedAt, workflowFetchedAt)}
+            target={{ view: "runs", workflowId, query }}
+          />
           <QuotaIndicator rateLimit={page?.rateLimit ?? null} />
           <TimeZoneToggle />
           <CopyViewLink />
@@ -243,7 +265,7 @@ export function RunsView({ workflowId, serverError, corrections, canonicalSearch
           onPageSizeChange={(size) =>
             void setView({ per_page: size as PageSize, page: null, open: null })
           }
-          onNextPageIntent={prefetchNextPage}
+          onNextPageIntent={() => prefetchNextPage("intent")}
         />
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import {
   useEffect,
@@ -42,6 +43,10 @@ import { isWorkflowId } from "@/lib/workflows/workflow-id";
 import type { WorkflowListItem } from "@/lib/workflows/workflow-list";
 import { WorkflowStateBadge } from "./workflow-state-badge";
 import { retryButtonClass, WorkflowsErrorState } from "./workflows-error-state";
+
+const AsOfRefresh = dynamic(() =>
+  import("@/components/freshness/as-of-refresh").then((m) => m.AsOfRefresh),
+);
 
 /** Long enough that a word is typed before the list is asked for it; short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -145,7 +150,7 @@ export function WorkflowsView() {
           onNextPageIntent={() => {
             if (view.page < pageCount) {
               void queryClient.prefetchQuery(
-                workflowsQueryOptions({ ...query, page: view.page + 1 }),
+                workflowsQueryOptions({ ...query, page: view.page + 1 }, "intent"),
               );
             }
           }}
@@ -160,6 +165,7 @@ export function WorkflowsView() {
         Workflow list
       </h2>
       <Toolbar view={view} setView={setView} searchRef={searchRef} />
+      <AsOfRefresh fetchedAt={data?.fetchedAt ?? null} target={{ view: "workflows", query }} />
       <p aria-live="polite" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
         {result.isFetching && !data
           ? "Loading workflows…"

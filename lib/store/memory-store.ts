@@ -32,8 +32,15 @@ export function createMemoryStore({
     maxSize: maxBytes,
     sizeCalculation: (value, key) => value.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES,
     perf: clock,
+    // lru-cache otherwise reads the clock once per millisecond of real time; an injected clock
+    // (tests) may jump in between.
+    ttlResolution: 0,
   });
-  const records = new LRUCache<string, SmallRecord>({ max: maxRecords, perf: clock });
+  const records = new LRUCache<string, SmallRecord>({
+    max: maxRecords,
+    perf: clock,
+    ttlResolution: 0,
+  });
 
   function leaseHeldBy(key: string, token: string): boolean {
     const record = records.get(key);

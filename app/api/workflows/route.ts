@@ -8,10 +8,11 @@
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
 import { rejectUnknownParameters } from "@/lib/http/strict-query";
-import { leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
 import { DEFAULT_PER_PAGE, MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
+import { PRIORITY_HEADER, readRequestPriority } from "@/lib/model/request-priority";
 import { entityTypes } from "@/lib/model/workflow";
+import { quotaLayer } from "@/lib/quota-layer";
 import { readApiKey } from "@/lib/session/session";
 import { singleValues, strictInteger } from "@/lib/url-state/route-query";
 import { isEntityType, readSearch } from "@/lib/url-state/workflows-view";
@@ -25,10 +26,13 @@ export async function GET(request: NextRequest) {
     if (!apiKey) throw new AppError("not_connected");
 
     const page = await listWorkflowsWithDisabledReasons(
-      leadlex(),
+      quotaLayer(),
       apiKey,
       readWorkflowsQuery(request.nextUrl.searchParams),
-      { signal: request.signal },
+      {
+        signal: request.signal,
+        priority: readRequestPriority(request.headers.get(PRIORITY_HEADER)),
+      },
     );
     return jsonOk(page);
   } catch (error) {

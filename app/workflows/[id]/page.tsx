@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { RunsView } from "@/components/runs/runs-view";
 import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-workflow";
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
-import { isValidWorkflowId, leadlex } from "@/lib/leadlex";
+import { isValidWorkflowId } from "@/lib/leadlex";
 import { toAppError } from "@/lib/model/app-error";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
+import { quotaLayer } from "@/lib/quota-layer";
 import { requireApiKey } from "@/lib/session/session";
 import {
   findRunsViewCorrections,
@@ -42,8 +43,8 @@ export default async function WorkflowRunsPage({
   const query = toLogsQuery(view);
 
   const [workflowResult, runsResult] = await Promise.allSettled([
-    leadlex().getWorkflow(apiKey, id),
-    leadlex().listWorkflowLogs(apiKey, id, query),
+    quotaLayer().getWorkflow(apiKey, id),
+    quotaLayer().listWorkflowLogs(apiKey, id, query),
   ]);
   const workflow = workflowResult.status === "fulfilled" ? workflowResult.value : null;
   const workflowError =
@@ -79,6 +80,7 @@ export default async function WorkflowRunsPage({
           serverError={runsError?.toBody() ?? null}
           corrections={corrections}
           canonicalSearch={serializeRunsView(view)}
+          workflowFetchedAt={workflow?.fetchedAt ?? null}
         />
       </HydrationBoundary>
     </div>
