@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createEmulator } from "../emulator/server";
+import { standaloneServerCommand, standaloneServerEnv } from "./support/production-server";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
@@ -24,8 +25,9 @@ async function main() {
     console.log("SESSION_SECRET was not set: generated an ephemeral one for this run.");
   }
 
-  const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
-    env,
+  const [node, server] = standaloneServerCommand();
+  const app = spawn(node, [server], {
+    env: { ...env, ...standaloneServerEnv(appPort) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   app.stdout.on("data", (chunk: Buffer) => {

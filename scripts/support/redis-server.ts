@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection, createServer } from "node:net";
+import { stopChild } from "./child-process";
 
 /**
  * A throw-away `redis-server` (Debian's Redis 7) on a free loopback port, without persistence, for
@@ -64,17 +65,5 @@ function accepts(port: number): Promise<boolean> {
       done(true);
     });
     socket.once("error", () => done(false));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill("SIGTERM");
   });
 }
