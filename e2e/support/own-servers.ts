@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { stopChild, waitForHttp } from "../../scripts/support/child-process";
 import { freePort } from "../../scripts/support/redis-server";
 import type { RecordedRequest } from "./emulator-admin";
@@ -29,6 +30,8 @@ export interface OwnApp {
   /** `http://localhost:<port>`: a secure context, so the `__Host-` session cookie is kept. */
   origin: string;
   port: number;
+  /** Everything the server has printed so far. */
+  log(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +66,8 @@ export async function startOwnApp(env: {
 }): Promise<OwnApp> {
   const port = await freePort();
   mkdirSync("test-results", { recursive: true });
-  const log = createWriteStream(`test-results/app-server-${port}.log`);
+  const logFile = `test-results/app-server-${port}.log`;
+  const log = createWriteStream(logFile);
   const [node, server] = standaloneServerCommand();
   const child = spawn(node, [server], {
     env: {
@@ -81,7 +85,7 @@ export async function startOwnApp(env: {
   child.stderr?.pipe(log);
   const origin = `http://localhost:${port}`;
   await waitForHttp(`${origin}/api/health`, child, "app server");
-  return { origin, port, stop: () => stopChild(child) };
+  return { origin, port, log: () => readFile(logFile, "utf8"), stop: () => stopChild(child) };
 }
 
 /** Calls to the API (not the admin endpoints), as `path?query` sorted the way the log has them. */
