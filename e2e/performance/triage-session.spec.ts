@@ -1,15 +1,15 @@
 import type { Page } from "@playwright/test";
 import { classifyRepeats } from "../support/answer-ttls";
 import { useSessionWithKey } from "../support/dashboard";
-import type { RecordedRequest } from "../support/emulator-admin";
 import { demoKeys, expect, test } from "../support/fixtures";
 import {
-  apiCalls,
   describeCall,
+  lastCallSeq,
+  settledCallsSince,
   startOwnApp,
   startOwnEmulator,
-  type OwnApp,
-  type OwnEmulator,
+  type AppProcess,
+  type EmulatorProcess,
 } from "../support/own-servers";
 
 /**
@@ -41,8 +41,8 @@ const PREFETCH_AHEAD = `/v1/workflows/${WORKFLOW.id}/logs?page=3&per_page=25&sta
 
 test.describe.configure({ mode: "serial" });
 
-let emulator: OwnEmulator;
-let app: OwnApp;
+let emulator: EmulatorProcess;
+let app: AppProcess;
 
 test.beforeAll(async () => {
   emulator = await startOwnEmulator();
@@ -114,20 +114,6 @@ async function runSession(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
 }
 
-/** The calls LeadLex received from the session's key, once all of them have finished. */
-async function sessionCalls(keyLabel: string, since: number): Promise<RecordedRequest[]> {
-  await expect
-    .poll(async () => apiCalls(await emulator.requests()).some((call) => call.finishedAt === null))
-    .toBe(false);
-  return apiCalls(await emulator.requests()).filter(
-    (call) => call.seq > since && call.keyLabel === keyLabel,
-  );
-}
-
-async function lastSeq(): Promise<number> {
-  return (await emulator.requests()).at(-1)?.seq ?? 0;
-}
-
 for (const { label, prefetchAhead } of [
   { label: "org_full", prefetchAhead: true },
   { label: "starter", prefetchAhead: false },
@@ -138,10 +124,12 @@ for (const { label, prefetchAhead } of [
     const context = await browser.newContext({ baseURL: app.origin });
     await useSessionWithKey(context, demoKeys[label]);
     const page = await context.newPage();
-    const since = await lastSeq();
+    const since = await lastCallSeq(emulator);
 
     await runSession(page);
-    const recorded = await sessionCalls(label, since);
+    const recorded = (await settledCallsSince(emulator, since)).filter(
+      (call) => call.keyLabel === label,
+    );
     await context.close();
 
     // A repeat after its answer's TTL ran out (a very slow run) is a new answer, not a miss.

@@ -1,15 +1,16 @@
 import { sealData } from "iron-session";
 import { startRedisServer, type RedisServer } from "../../scripts/support/redis-server";
 import { classifyRepeats } from "../support/answer-ttls";
-import type { RecordedRequest } from "../support/emulator-admin";
 import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
 import {
-  apiCalls,
   describeCall,
+  E2E_SESSION_SECRET,
+  lastCallSeq,
+  settledCallsSince,
   startOwnApp,
   startOwnEmulator,
-  type OwnApp,
-  type OwnEmulator,
+  type AppProcess,
+  type EmulatorProcess,
 } from "../support/own-servers";
 
 /**
@@ -20,7 +21,6 @@ import {
  * received it (the emulator logs each answer's request id). Then Redis stops, and both replicas
  * go on answering, each logging the outage once.
  */
-const SESSION_SECRET = "e2e-only-session-secret-0123456789abcdef";
 /** Slow enough that every copy of a request arrives while the first one is still upstream. */
 const UPSTREAM_LATENCY_MS = 400;
 
@@ -41,8 +41,8 @@ const COPIES_PER_REPLICA = 4;
 test.describe.configure({ mode: "serial" });
 
 let redis: RedisServer;
-let emulator: OwnEmulator;
-let replicas: OwnApp[];
+let emulator: EmulatorProcess;
+let replicas: AppProcess[];
 const cookies = new Map<KeyLabel, string>();
 
 test.beforeAll(async () => {
@@ -54,7 +54,7 @@ test.beforeAll(async () => {
   for (const [label, key] of Object.entries(KEYS) as [KeyLabel, string][]) {
     const sealed = await sealData(
       { apiKey: key, keyHint: key.slice(-4), connectedAt: new Date().toISOString() },
-      { password: SESSION_SECRET, ttl: 60 * 60 * 24 * 7 },
+      { password: E2E_SESSION_SECRET, ttl: 60 * 60 * 24 * 7 },
     );
     cookies.set(label, `__Host-runboard_session=${sealed}`);
   }
@@ -73,7 +73,7 @@ interface Answer {
   requestIds: string[];
 }
 
-async function ask(replica: OwnApp, label: KeyLabel, path: string): Promise<Answer> {
+async function ask(replica: AppProcess, label: KeyLabel, path: string): Promise<Answer> {
   const response = await fetch(`${replica.origin}${path}`, {
     headers: { Cookie: cookies.get(label) ?? "", Accept: "application/json" },
   });
@@ -99,35 +99,15 @@ function burst(paths: string[], labels = Object.keys(KEYS) as KeyLabel[]): Promi
   return Promise.all(asked);
 }
 
-async function settledCalls(since: number): Promise<RecordedRequest[]> {
-  await expect
-    .poll(async () => apiCalls(await emulator.requests()).some((call) => call.finishedAt === null))
-    .toBe(false);
-  return apiCalls(await emulator.requests()).filter((call) => call.seq > since);
-}
-
-async function lastSeq(): Promise<number> {
-  return (await emulator.requests()).at(-1)?.seq ?? 0;
-}
-
-async function setLatency(latencyMs: number): Promise<void> {
-  const response = await fetch(`${emulator.origin}/__emulator/config`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ latencyMs }),
-  });
-  expect(response.status).toBe(200);
-}
-
 let firstBurstSeq = 0;
 
 test("a burst through two replicas costs one upstream call per distinct request and key", async () => {
-  await setLatency(UPSTREAM_LATENCY_MS);
-  const since = await lastSeq();
+  await emulator.setLatency(UPSTREAM_LATENCY_MS);
+  const since = await lastCallSeq(emulator);
   firstBurstSeq = since;
   const answers = await burst(REQUESTS);
-  await setLatency(0);
-  const calls = await settledCalls(since);
+  await emulator.setLatency(0);
+  const calls = await settledCallsSince(emulator, since);
 
   expect(answers).toHaveLength(REQUESTS.length * 2 * 2 * COPIES_PER_REPLICA);
   expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
@@ -150,14 +130,14 @@ test("a burst through two replicas costs one upstream call per distinct request 
 });
 
 test("a repeat within the TTL is answered from the shared cache, on either replica", async () => {
-  const since = await lastSeq();
+  const since = await lastCallSeq(emulator);
   const answers = await burst(REQUESTS.slice(0, 2));
   expect(answers.every((answer) => answer.status === 200)).toBe(true);
-  expect(await settledCalls(since)).toEqual([]);
+  expect(await settledCallsSince(emulator, since)).toEqual([]);
 });
 
 test("signing out on one replica purges the key's entries for both", async ({ browser }) => {
-  const [first, second] = replicas as [OwnApp, OwnApp];
+  const [first, second] = replicas as [AppProcess, AppProcess];
   const context = await browser.newContext({ baseURL: second.origin });
   const page = await context.newPage();
   await connectWithKey(page, demoKeys.org_full);
@@ -166,15 +146,15 @@ test("signing out on one replica purges the key's entries for both", async ({ br
   await expect(page).toHaveURL(/\/connect$/);
   await context.close();
 
-  const since = await lastSeq();
+  const since = await lastCallSeq(emulator);
   expect((await ask(first, "org_full", REQUESTS[0] ?? "")).status).toBe(200);
   expect((await ask(first, "starter", REQUESTS[0] ?? "")).status).toBe(200);
-  const calls = await settledCalls(since);
+  const calls = await settledCallsSince(emulator, since);
   expect(calls.filter((call) => call.keyLabel === "org_full").map(describeCall)).toEqual([
     "/v1/workflows/wf_01HY1/logs?page=1&per_page=25",
   ]);
   // The other key's entry is untouched: asked again only if its TTL ran out meanwhile.
-  const { afterTtl } = classifyRepeats(await settledCalls(firstBurstSeq));
+  const { afterTtl } = classifyRepeats(await settledCallsSince(emulator, firstBurstSeq));
   for (const call of calls.filter((call) => call.keyLabel === "starter")) {
     expect(afterTtl).toContainEqual(call);
   }
@@ -182,15 +162,15 @@ test("signing out on one replica purges the key's entries for both", async ({ br
 
 test("with Redis stopped, both replicas go on answering and each logs the outage once", async () => {
   await redis.stop();
-  await setLatency(UPSTREAM_LATENCY_MS);
-  const since = await lastSeq();
+  await emulator.setLatency(UPSTREAM_LATENCY_MS);
+  const since = await lastCallSeq(emulator);
   // One path cached before, one never asked: both go to LeadLex directly now. (The Org key only:
   // the Starter key's 10 calls a minute are spent by now.)
   const paths = [REQUESTS[0] ?? "", "/api/workflows/wf_01HY4/logs?per_page=25"];
   const answers = await burst(paths, ["org_full"]);
-  await setLatency(0);
+  await emulator.setLatency(0);
   expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
-  const calls = await settledCalls(since);
+  const calls = await settledCallsSince(emulator, since);
   // Without the shared store each replica still shares one call among its own identical requests.
   expect(calls.length).toBeGreaterThanOrEqual(paths.length);
   expect(calls.length).toBeLessThanOrEqual(paths.length * replicas.length);

@@ -1,4 +1,4 @@
-import type { RecordedRequest } from "./emulator-admin";
+import type { EmulatorCall } from "../../scripts/support/app-instances";
 
 /**
  * How long the app serves an answer from its cache (the README's "What each TTL trades away").
@@ -8,13 +8,13 @@ import type { RecordedRequest } from "./emulator-admin";
 const TTL_MS = { workflowList: 60_000, workflowDetail: 300_000, logsPage: 60_000 };
 const API_PREFIX = "/functions/v1/api-gateway";
 
-function ttlOf(call: RecordedRequest): number {
+function ttlOf(call: EmulatorCall): number {
   const path = call.path.slice(API_PREFIX.length);
   if (path === "/v1/workflows") return TTL_MS.workflowList;
   return path.endsWith("/logs") ? TTL_MS.logsPage : TTL_MS.workflowDetail;
 }
 
-function identity(call: RecordedRequest): string {
+function identity(call: EmulatorCall): string {
   const query = Object.entries(call.query)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, values]) => `${name}=${values.join(",")}`);
@@ -25,13 +25,13 @@ function identity(call: RecordedRequest): string {
  * Splits repeated calls (same key, path and query as an earlier one) into those made while the
  * earlier answer was still in its TTL (the cache should have answered) and those made after.
  */
-export function classifyRepeats(calls: RecordedRequest[]): {
-  withinTtl: RecordedRequest[];
-  afterTtl: RecordedRequest[];
+export function classifyRepeats(calls: EmulatorCall[]): {
+  withinTtl: EmulatorCall[];
+  afterTtl: EmulatorCall[];
 } {
   const lastAnswered = new Map<string, number>();
-  const withinTtl: RecordedRequest[] = [];
-  const afterTtl: RecordedRequest[] = [];
+  const withinTtl: EmulatorCall[] = [];
+  const afterTtl: EmulatorCall[] = [];
   for (const call of [...calls].sort((a, b) => a.startedAt - b.startedAt)) {
     const key = identity(call);
     const previous = lastAnswered.get(key);

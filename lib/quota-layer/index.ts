@@ -19,34 +19,40 @@ import { createQuotaLayer, type QuotaLayer } from "./quota-layer";
 /** After a failed Redis command, how long the layer goes straight to LeadLex before trying again. */
 const REDIS_COOLDOWN_MS = 10_000;
 
-interface Instances {
-  store: SealedStore;
-  layer: QuotaLayer;
+// The engine is one per process, on globalThis: Next bundles pages, route handlers and server
+// actions into separate module graphs, and a page's cached answer, an action's purge and a route
+// handler's read must all reach the same store. Only bytes cross between graphs; each graph builds
+// its own layer on it, so errors stay instances of that graph's classes.
+const ENGINE = "__runboardStoreEngine";
+type Global = typeof globalThis & { [ENGINE]?: Store };
+
+function engine(): Store {
+  const global = globalThis as Global;
+  if (!global[ENGINE]) {
+    const env = serverEnv();
+    global[ENGINE] = openStore(env.REDIS_URL, env.CACHE_MEMORY_MB);
+  }
+  return global[ENGINE];
 }
 
-// On globalThis: Next may load this module once for pages and once for route handlers, and the
-// in-process cache must be one for both.
-const INSTANCES = "__runboardQuotaLayer";
-type Global = typeof globalThis & { [INSTANCES]?: Instances };
+let store: SealedStore | undefined;
+let layer: QuotaLayer | undefined;
 
-function instances(): Instances {
-  const global = globalThis as Global;
-  if (!global[INSTANCES]) {
-    const env = serverEnv();
-    const store = createSealedStore(
-      openStore(env.REDIS_URL, env.CACHE_MEMORY_MB),
-      env.sessionSecret,
-    );
-    const layer = createQuotaLayer({
-      client: leadlex(),
-      store,
-      now: Date.now,
-      sleep: (ms) => sleepUnlessAborted(ms),
-      upstreamBudgetMs: env.LEADLEX_TOTAL_TIMEOUT_MS,
-    });
-    global[INSTANCES] = { store, layer };
-  }
-  return global[INSTANCES];
+/** For the run index and later hardening: the sealed store the layer uses. */
+export function sealedStore(): SealedStore {
+  store ??= createSealedStore(engine(), serverEnv().sessionSecret);
+  return store;
+}
+
+export function quotaLayer(): QuotaLayer {
+  layer ??= createQuotaLayer({
+    client: leadlex(),
+    store: sealedStore(),
+    now: Date.now,
+    sleep: (ms) => sleepUnlessAborted(ms),
+    upstreamBudgetMs: serverEnv().LEADLEX_TOTAL_TIMEOUT_MS,
+  });
+  return layer;
 }
 
 function openStore(redisUrl: string | undefined, memoryMb: number): Store {
@@ -62,15 +68,6 @@ function openStore(redisUrl: string | undefined, memoryMb: number): Store {
       }),
     onUp: () => logServerEvent("info", "store_available", { engine: "redis" }),
   });
-}
-
-export function quotaLayer(): QuotaLayer {
-  return instances().layer;
-}
-
-/** For the run index and later hardening: the same sealed store the layer uses. */
-export function sealedStore(): SealedStore {
-  return instances().store;
 }
 
 export type { QuotaLayer, QuotaLayerCallOptions } from "./quota-layer";

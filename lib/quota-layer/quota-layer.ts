@@ -17,7 +17,7 @@ import type { RequestPriority } from "@/lib/model/request-priority";
 import type { RunsPage } from "@/lib/model/run";
 import type { WorkflowDetail, WorkflowsPage } from "@/lib/model/workflow";
 import type { KeyScope, SealedStore } from "@/lib/store/sealed-store";
-import { StoreUnavailableError } from "@/lib/store/store";
+import { isStoreUnavailable } from "@/lib/store/store";
 import { admit, advisesEagerPrefetch } from "./admission";
 import {
   ANSWER_KIND,
@@ -346,7 +346,7 @@ async function withoutStore<T, F>(operation: () => Promise<T>, fallback: F): Pro
   try {
     return await operation();
   } catch (error) {
-    if (error instanceof StoreUnavailableError) return fallback;
+    if (isStoreUnavailable(error)) return fallback;
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type { RateLimitStatus } from "@/lib/model/page-meta";
 import type { KeyScope, SealedStore } from "@/lib/store/sealed-store";
-import { StoreUnavailableError, windowStart } from "@/lib/store/store";
+import { isStoreUnavailable, windowStart } from "@/lib/store/store";
 import { planForDailyLimit } from "./plans";
 
 /**
@@ -123,7 +123,7 @@ export function mergeDaily(
 
 function unknownWhenUnavailable<T>(fallback: T) {
   return (error: unknown): T => {
-    if (error instanceof StoreUnavailableError) return fallback;
+    if (isStoreUnavailable(error)) return fallback;
     throw error;
   };
 }

@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type Store } from "./store";
+import { isStoreUnavailable, StoreUnavailableError, type Store } from "./store";
 
 /**
  * Keeps a failing engine from costing every request its timeout. After one failure the store is
@@ -37,11 +37,11 @@ export function guardStore(
         }
         return result;
       } catch (error) {
-        if (!(error instanceof StoreUnavailableError)) throw error;
+        if (!isStoreUnavailable(error)) throw error;
         downUntil = now() + cooldownMs;
         if (!down) {
           down = true;
-          onDown(error.cause ?? error);
+          onDown((error as Error).cause ?? error);
         }
         throw error;
       }

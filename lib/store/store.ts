@@ -54,6 +54,14 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * By name, not `instanceof`: Next bundles server code into several module graphs (pages, route
+ * handlers, actions) that share one engine, so the error may come from another graph's class.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  return error instanceof Error && error.name === "StoreUnavailableError";
+}
+
 export function namespaceOf(key: string): string {
   const colon = key.indexOf(":");
   if (colon <= 0) throw new Error("Store keys are <namespace>:<rest>.");
