@@ -1,7 +1,11 @@
-import type { Page } from "@playwright/test";
 import { classifyRepeats } from "../support/answer-ttls";
 import { useSessionWithKey } from "../support/dashboard";
 import { demoKeys, expect, test } from "../support/fixtures";
+import {
+  runTriageSession,
+  TRIAGE_NEEDED as NEEDED,
+  TRIAGE_PREFETCH_AHEAD as PREFETCH_AHEAD,
+} from "../support/triage-session";
 import {
   describeCall,
   lastCallSeq,
@@ -20,25 +24,12 @@ import {
  * answers (2.1×, measured on the code before it with this test); the layer must keep it at 1.2×
  * or better.
  *
- * The answers the session needs: the list's first page and the details of its two disabled rows
- * (their auto-disable reason), the workflow's details, its first page of runs, and the first two
- * pages of its failed runs. With an Org key the browser may also fetch one page ahead (the 8th
- * distinct answer the issue counted); with a Starter key (10 calls a minute) it must not. Both
- * ratios are held to 1.2: calls per distinct answer, and calls per answer needed.
+ * The answers the session needs (`TRIAGE_NEEDED`): the list's first page and the details of its
+ * two disabled rows (their auto-disable reason), the workflow's details, its first page of runs,
+ * and the first two pages of its failed runs. With an Org key the browser may also fetch one page
+ * ahead (the 8th distinct answer the issue counted); with a Starter key (10 calls a minute) it
+ * must not. Both ratios are held to 1.2: calls per distinct answer, and per answer needed.
  */
-const WORKFLOW = { id: "wf_01HY1", name: "Notify owner on lost deals" };
-const NEEDED = [
-  "/v1/workflows?page=1&per_page=25",
-  "/v1/workflows/wf_01HY5",
-  "/v1/workflows/wf_01HY6",
-  `/v1/workflows/${WORKFLOW.id}`,
-  `/v1/workflows/${WORKFLOW.id}/logs?page=1&per_page=25`,
-  `/v1/workflows/${WORKFLOW.id}/logs?page=1&per_page=25&status=failed`,
-  `/v1/workflows/${WORKFLOW.id}/logs?page=2&per_page=25&status=failed`,
-].sort();
-/** The one guess an Org key may make: the failed runs' page 3, fetched ahead from page 2. */
-const PREFETCH_AHEAD = `/v1/workflows/${WORKFLOW.id}/logs?page=3&per_page=25&status=failed`;
-
 test.describe.configure({ mode: "serial" });
 
 let emulator: EmulatorProcess;
@@ -54,66 +45,6 @@ test.afterAll(async () => {
   await emulator?.stop();
 });
 
-function runsTable(page: Page, status: string, pageNumber: number) {
-  return page.getByRole("table", {
-    name: new RegExp(`^${status}runs of workflow ${WORKFLOW.id}, page ${pageNumber} of \\d+$`),
-  });
-}
-
-async function showsRuns(page: Page, status: "" | "failed ", pageNumber: number) {
-  const table = runsTable(page, status, pageNumber);
-  await expect(table).toBeVisible();
-  await expect(table).toHaveAttribute("aria-busy", "false");
-}
-
-async function runSession(page: Page): Promise<void> {
-  const statusChip = (name: string) =>
-    page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name });
-
-  // list
-  await page.goto(`${app.origin}/`);
-  const workflowLink = page.getByRole("link", { name: WORKFLOW.name, exact: true });
-  await expect(workflowLink).toBeVisible();
-  // workflow
-  await workflowLink.click();
-  await showsRuns(page, "", 1);
-  // Failed
-  await statusChip("Failed").click();
-  await showsRuns(page, "failed ", 1);
-  // open a run
-  await page
-    .getByRole("button", { name: /^Show details of run / })
-    .first()
-    .click();
-  await expect(page.getByRole("region", { name: /^Details of run / })).toBeVisible();
-  // next page
-  await page
-    .getByRole("navigation", { name: "Pagination" })
-    .getByRole("button", { name: "Next page" })
-    .click();
-  await showsRuns(page, "failed ", 2);
-  // back
-  await page.goBack();
-  await showsRuns(page, "failed ", 1);
-  // All
-  await statusChip("All").click();
-  await showsRuns(page, "", 1);
-  // list
-  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").first().click();
-  await expect(workflowLink).toBeVisible();
-  // reopen
-  await workflowLink.click();
-  await showsRuns(page, "", 1);
-  // reload
-  await page.reload();
-  await showsRuns(page, "", 1);
-  // Failed
-  await statusChip("Failed").click();
-  await showsRuns(page, "failed ", 1);
-  // A fetch ahead started by the last view reaches the log before it is read.
-  await page.waitForLoadState("networkidle");
-}
-
 for (const { label, prefetchAhead } of [
   { label: "org_full", prefetchAhead: true },
   { label: "starter", prefetchAhead: false },
@@ -126,7 +57,7 @@ for (const { label, prefetchAhead } of [
     const page = await context.newPage();
     const since = await lastCallSeq(emulator);
 
-    await runSession(page);
+    await runTriageSession(page, app.origin);
     const recorded = (await settledCallsSince(emulator, since)).filter(
       (call) => call.keyLabel === label,
     );

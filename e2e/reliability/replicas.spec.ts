@@ -1,5 +1,5 @@
-import { sealData } from "iron-session";
 import { startRedisServer, type RedisServer } from "../../scripts/support/redis-server";
+import { sessionCookieHeader } from "../../scripts/support/session-cookie";
 import { classifyRepeats } from "../support/answer-ttls";
 import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
 import {
@@ -52,11 +52,7 @@ test.beforeAll(async () => {
     [0, 1].map(() => startOwnApp({ LEADLEX_API_URL: emulator.apiBaseUrl, REDIS_URL: redis.url })),
   );
   for (const [label, key] of Object.entries(KEYS) as [KeyLabel, string][]) {
-    const sealed = await sealData(
-      { apiKey: key, keyHint: key.slice(-4), connectedAt: new Date().toISOString() },
-      { password: E2E_SESSION_SECRET, ttl: 60 * 60 * 24 * 7 },
-    );
-    cookies.set(label, `__Host-runboard_session=${sealed}`);
+    cookies.set(label, await sessionCookieHeader(key, E2E_SESSION_SECRET));
   }
 });
 

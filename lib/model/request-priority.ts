@@ -4,7 +4,7 @@
  *
  * - `user`: a person's own action (a page load, a filter, Refresh). Never held back.
  * - `intent`: fetched because a pointer or focus reached a control. Held back only when the
- *   minute's budget is down to its last call.
+ *   minute's budget is down to its last call (not by a 429's wait: that costs no quota).
  * - `prefetch`: fetched ahead in case it is needed (the next page). Only while the quota has room.
  * - `background`: work nobody waits for (syncing the run index). Held back well before the budget
  *   runs out, so people's clicks always find quota left.

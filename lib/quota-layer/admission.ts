@@ -22,7 +22,9 @@ const MINIMUM_RESERVE = 1;
 
 export function admit(priority: RequestPriority, ledger: LedgerSnapshot, nowMs: number): Admission {
   if (priority === "user") return { admitted: true };
-  if (ledger.blockedUntilMs !== null && nowMs < ledger.blockedUntilMs) {
+  // After a 429, guesses wait for its Retry-After; a pointer on a control is nearly a click, and
+  // a 429 costs no quota, so intent still may ask.
+  if (priority !== "intent" && ledger.blockedUntilMs !== null && nowMs < ledger.blockedUntilMs) {
     return { admitted: false, retryAfterMs: ledger.blockedUntilMs - nowMs };
   }
   const reserve = RESERVES[priority];

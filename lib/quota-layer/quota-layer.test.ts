@@ -402,7 +402,7 @@ describe("the quota layer: the ledger and priorities", () => {
     expect(leadlex.calls).toHaveLength(10);
   });
 
-  it("holds back background work while a 429's Retry-After runs, but not a click", async () => {
+  it("holds back guesses and background work while a 429's Retry-After runs, not a click", async () => {
     const { layer, leadlex, advance } = setup();
     await layer.listWorkflows(ORG, LIST);
     leadlex.behave("rate_limited");
@@ -412,10 +412,16 @@ describe("the quota layer: the ledger and priorities", () => {
       layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { priority: "background" }),
     );
     expect(held.retryAfterSeconds).toBe(30);
+    expect(
+      (await rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { priority: "prefetch" })))
+        .retryAfterSeconds,
+    ).toBe(30);
+    // A pointer on Next may still ask: a 429 costs no quota.
+    await layer.listWorkflowLogs(ORG, "wf_01HY3", LOGS, { priority: "intent" });
     await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS);
     advance(30_000);
     await layer.listWorkflowLogs(ORG, "wf_01HY2", LOGS, { priority: "background" });
-    expect(leadlex.calls).toHaveLength(4);
+    expect(leadlex.calls).toHaveLength(5);
     expect((await layer.readLedger(ORG)).blockedUntilMs).toBeNull();
   });
 
