@@ -18,6 +18,8 @@ import { createQuotaLayer, type QuotaLayer } from "./quota-layer";
 
 /** After a failed Redis command, how long the layer goes straight to LeadLex before trying again. */
 const REDIS_COOLDOWN_MS = 10_000;
+/** How long server start-up waits for Redis; a replica starts without it after that. */
+const REDIS_CONNECT_WAIT_MS = 3_000;
 
 // The engine is one per process, on globalThis: Next bundles pages, route handlers and server
 // actions into separate module graphs, and a page's cached answer, an action's purge and a route
@@ -33,6 +35,15 @@ function engine(): Store {
     global[ENGINE] = openStore(env.REDIS_URL, env.CACHE_MEMORY_MB);
   }
   return global[ENGINE];
+}
+
+/**
+ * Opens the store at server start (see `instrumentation.ts`), so the first requests find Redis
+ * connected; false when it did not connect in time (the layer then starts without it).
+ */
+export function openStoreEarly(): Promise<boolean> {
+  engine();
+  return connecting;
 }
 
 let store: SealedStore | undefined;
@@ -55,9 +66,13 @@ export function quotaLayer(): QuotaLayer {
   return layer;
 }
 
+let connecting: Promise<boolean> = Promise.resolve(true);
+
 function openStore(redisUrl: string | undefined, memoryMb: number): Store {
   if (!redisUrl) return createMemoryStore({ maxBytes: memoryMb * 1024 * 1024 });
-  return guardStore(createRedisStore({ url: redisUrl }), {
+  const redis = createRedisStore({ url: redisUrl });
+  connecting = redis.ready(REDIS_CONNECT_WAIT_MS);
+  return guardStore(redis, {
     cooldownMs: REDIS_COOLDOWN_MS,
     // One line per outage, not one per request; the URL (it may hold a password) is never logged.
     onDown: (error) =>

@@ -10,7 +10,8 @@ import { namespaceOf, StoreUnavailableError, type Store, type WindowCount } from
  * clock (TIME), so replicas with drifting clocks agree on windows and expiries.
  *
  * Bounded: a command that takes longer than `commandTimeoutMs` fails (StoreUnavailableError), and
- * the caller carries on without the store. Not for Redis Cluster: scripts touch keys they find in
+ * the caller carries on without the store. `ready()` lets the server connect before its first
+ * request, so a connection still being set up is not mistaken for an outage. Not for Redis Cluster: scripts touch keys they find in
  * an index, which a cluster would refuse across slots.
  */
 
@@ -101,11 +102,18 @@ type ScriptCommands = Record<
   (...args: (string | number | Buffer)[]) => Promise<unknown>
 >;
 
+export interface RedisStore extends Store {
+  /** Resolves true once connected, false if that takes longer than `timeoutMs`. */
+  ready(timeoutMs: number): Promise<boolean>;
+}
+
 export function createRedisStore({
   url,
-  commandTimeoutMs = 300,
-  connectTimeoutMs = 1_000,
-}: RedisStoreOptions): Store {
+  // Generous for a loopback or same-zone Redis (~0.2 ms): a busy Node process can stall its own
+  // event loop for hundreds of milliseconds, which must not read as Redis being down.
+  commandTimeoutMs = 1_000,
+  connectTimeoutMs = 2_000,
+}: RedisStoreOptions): RedisStore {
   const redis = new Redis(url, {
     commandTimeout: commandTimeoutMs,
     connectTimeout: connectTimeoutMs,
@@ -176,6 +184,21 @@ export function createRedisStore({
         )) as [number, number, number];
         return { current: reply[0], previous: reply[1], windowStartMs: reply[2] };
       }),
+
+    ready(timeoutMs) {
+      if (redis.status === "ready") return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          redis.off("ready", onReady);
+          resolve(false);
+        }, timeoutMs);
+        const onReady = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        redis.once("ready", onReady);
+      });
+    },
 
     async close() {
       await redis.quit().catch(() => redis.disconnect());
