@@ -1,8 +1,10 @@
 /**
  * Servers of one test's own: a LeadLex emulator and app instances of the production build on free
  * ports, for tests whose upstream counts must not see any other test's traffic or cache (the
- * triage session, the two-replica test). The app servers get the shared servers' settings
- * (playwright.config.ts) and log to `test-results/app-server-<port>.log` like them.
+ * triage session, the two-replica test). The app servers get the shared servers' session secret
+ * (so `useSessionWithKey` works) but production's time budgets: no fault is provoked here, and
+ * a busy machine must not turn a slow answer into a timeout. They log to
+ * `test-results/app-server-<port>.log` like the shared servers.
  */
 import {
   startAppProcess,
@@ -31,10 +33,5 @@ export function startOwnApp(env: {
   LEADLEX_API_URL: string;
   REDIS_URL?: string;
 }): Promise<AppProcess> {
-  return startAppProcess({
-    ...env,
-    SESSION_SECRET: E2E_SESSION_SECRET,
-    LEADLEX_ATTEMPT_TIMEOUT_MS: "2000",
-    LEADLEX_TOTAL_TIMEOUT_MS: "4000",
-  });
+  return startAppProcess({ ...env, SESSION_SECRET: E2E_SESSION_SECRET });
 }

@@ -9,6 +9,7 @@ import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRedisStore } from "@/lib/store/redis-store";
 import { createSealedStore } from "@/lib/store/sealed-store";
 import { StoreUnavailableError, type Store } from "@/lib/store/store";
+import { appErrorOf } from "@/lib/testing/app-error-of";
 import { HeldBackError } from "./held-back-error";
 import { createQuotaLayer, type QuotaLayer } from "./quota-layer";
 
@@ -143,16 +144,6 @@ function setup(options: { store?: Store; replicas?: number } = {}) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-}
-
 describe("the quota layer: coalescing and cache", () => {
   it("sends one call for identical calls in flight, and answers them all", async () => {
     const { layer, leadlex } = setup();
@@ -228,14 +219,14 @@ describe("the quota layer: coalescing and cache", () => {
   it("keeps a 404 briefly and answers it as not found", async () => {
     const { layer, leadlex, advance } = setup();
     leadlex.behave("not_found");
-    expect((await rejection(layer.getWorkflow(ORG, "wf_gone"))).code).toBe("not_found");
+    expect((await appErrorOf(layer.getWorkflow(ORG, "wf_gone"))).code).toBe("not_found");
     advance(14_000);
-    const repeat = await rejection(layer.getWorkflow(ORG, "wf_gone"));
+    const repeat = await appErrorOf(layer.getWorkflow(ORG, "wf_gone"));
     expect(repeat.code).toBe("not_found");
     expect(repeat.requestId).toBe(`req-${ORG}-1`);
     expect(leadlex.calls).toHaveLength(1);
     advance(1_001);
-    await rejection(layer.getWorkflow(ORG, "wf_gone"));
+    await appErrorOf(layer.getWorkflow(ORG, "wf_gone"));
     expect(leadlex.calls).toHaveLength(2);
   });
 
@@ -244,8 +235,8 @@ describe("the quota layer: coalescing and cache", () => {
     async (behaviour) => {
       const { layer, leadlex } = setup();
       leadlex.behave(behaviour);
-      await rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS));
-      await rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS));
+      await appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS));
+      await appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS));
       expect(leadlex.calls).toHaveLength(2);
       leadlex.behave("ok");
       await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS);
@@ -258,7 +249,7 @@ describe("the quota layer: coalescing and cache", () => {
     leadlex.behave("unavailable");
     const release = leadlex.hold();
     const pages = Array.from({ length: 5 }, () =>
-      rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS)),
+      appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS)),
     );
     release();
     const errors = await Promise.all(pages);
@@ -282,9 +273,9 @@ describe("the quota layer: coalescing and cache", () => {
 
   it("refuses a bad query before anything is cached or sent", async () => {
     const { layer, leadlex } = setup();
-    expect((await rejection(layer.listWorkflowLogs(ORG, "..", LOGS))).code).toBe("bad_request");
+    expect((await appErrorOf(layer.listWorkflowLogs(ORG, "..", LOGS))).code).toBe("bad_request");
     expect(
-      (await rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", { ...LOGS, perPage: 1_000 }))).code,
+      (await appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", { ...LOGS, perPage: 1_000 }))).code,
     ).toBe("bad_request");
     expect(leadlex.calls).toHaveLength(0);
   });
@@ -372,7 +363,7 @@ describe("the quota layer: the ledger and priorities", () => {
       await layer.listWorkflowLogs(STARTER, "wf_01HY1", { ...LOGS, page });
     }
     // 5 of 10 used: a guess may no longer spend quota, intent still may.
-    const heldBack = await rejection(
+    const heldBack = await appErrorOf(
       layer.listWorkflowLogs(STARTER, "wf_01HY1", { ...LOGS, page: 5 }, { priority: "prefetch" }),
     );
     expect(heldBack).toBeInstanceOf(HeldBackError);
@@ -381,7 +372,7 @@ describe("the quota layer: the ledger and priorities", () => {
     for (let page = 5; page <= 8; page++) {
       await layer.listWorkflowLogs(STARTER, "wf_01HY1", { ...LOGS, page }, { priority: "intent" });
     }
-    await rejection(
+    await appErrorOf(
       layer.listWorkflowLogs(STARTER, "wf_01HY1", { ...LOGS, page: 9 }, { priority: "intent" }),
     );
     // A cached answer costs nothing and is served whatever the priority.
@@ -406,14 +397,14 @@ describe("the quota layer: the ledger and priorities", () => {
     const { layer, leadlex, advance } = setup();
     await layer.listWorkflows(ORG, LIST);
     leadlex.behave("rate_limited");
-    await rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS));
+    await appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS));
     leadlex.behave("ok");
-    const held = await rejection(
+    const held = await appErrorOf(
       layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { priority: "background" }),
     );
     expect(held.retryAfterSeconds).toBe(30);
     expect(
-      (await rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { priority: "prefetch" })))
+      (await appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { priority: "prefetch" })))
         .retryAfterSeconds,
     ).toBe(30);
     // A pointer on Next may still ask: a 429 costs no quota.
@@ -432,7 +423,7 @@ describe("the quota layer: the ledger and priorities", () => {
       if (page % 9 === 0) advance(60_000);
     }
     expect((await layer.readLedger(STARTER)).daily?.remaining).toBe(10);
-    const held = await rejection(
+    const held = await appErrorOf(
       layer.listWorkflowLogs(STARTER, "wf_01HY1", { ...LOGS, page: 91 }, { priority: "prefetch" }),
     );
     expect(held.retryAfterSeconds).toBeGreaterThan(60 * 60);
@@ -500,7 +491,7 @@ describe("the quota layer across replicas", () => {
     leadlex.behave("timeout");
     const release = leadlex.hold();
     const failures = replicas.map(({ layer }) =>
-      rejection(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS)),
+      appErrorOf(layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS)),
     );
     await new Promise((done) => setImmediate(done));
     release();
