@@ -8,6 +8,7 @@ import {
   E2E_EMULATOR_PORT,
 } from "./e2e/support/ports";
 import { APP_SERVER_LOG, DOWN_APP_SERVER_LOG } from "./e2e/support/server-logs";
+import { standaloneServerCommand, standaloneServerEnv } from "./scripts/support/production-server";
 
 /**
  * Browser tests run against a production build (`npm run build` first) and the LeadLex emulator,
@@ -22,9 +23,12 @@ const appServerEnv = {
   LEADLEX_TOTAL_TIMEOUT_MS: "4000",
 };
 
-/** `next start`, its output also copied to a file the secrecy tests read (the key must not be in it). */
-function appServerCommand(port: number, logFile: string): string {
-  return `npx tsx e2e/support/tee-server-log.ts ${logFile} -- npx next start -p ${port}`;
+/**
+ * The standalone server a container runs (`npm run build` makes it), its output also copied to a
+ * file the secrecy tests read (the key must not be in it).
+ */
+function appServerCommand(logFile: string): string {
+  return `npx tsx e2e/support/tee-server-log.ts ${logFile} -- ${standaloneServerCommand().join(" ")}`;
 }
 
 const chromiumArgs = [
@@ -75,10 +79,11 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: appServerCommand(E2E_APP_PORT, APP_SERVER_LOG),
+      command: appServerCommand(APP_SERVER_LOG),
       url: `${E2E_APP_URL}/api/health`,
       env: {
         ...appServerEnv,
+        ...standaloneServerEnv(E2E_APP_PORT),
         LEADLEX_API_URL: `http://127.0.0.1:${E2E_EMULATOR_PORT}/functions/v1/api-gateway`,
       },
       reuseExistingServer: false,
@@ -89,10 +94,11 @@ export default defineConfig({
     {
       // "LeadLex is down": the same build pointed at a port nothing listens on
       // (e2e/reliability checks that it really refuses connections).
-      command: appServerCommand(E2E_DOWN_APP_PORT, DOWN_APP_SERVER_LOG),
+      command: appServerCommand(DOWN_APP_SERVER_LOG),
       url: `${E2E_DOWN_APP_URL}/api/health`,
       env: {
         ...appServerEnv,
+        ...standaloneServerEnv(E2E_DOWN_APP_PORT),
         LEADLEX_API_URL: `http://127.0.0.1:${E2E_CLOSED_UPSTREAM_PORT}/functions/v1/api-gateway`,
       },
       reuseExistingServer: false,

@@ -59,6 +59,7 @@ describe("GET /__emulator/requests", () => {
       expect(typeof entry.startedAt).toBe("number");
       expect(entry.finishedAt).toBeGreaterThanOrEqual(entry.startedAt);
       expect(Math.abs(entry.startedAt - Date.now())).toBeLessThan(60_000);
+      expect(entry.requestId).toMatch(/^req_[0-9A-HJKMNP-TV-Z]{26}$/);
     }
     const text = JSON.stringify(log);
     expect(text).not.toContain("wbk_");
@@ -242,13 +243,22 @@ describe("RequestLog", () => {
         path: `/${i}`,
         query: {},
         keyLabel: "none",
+        requestId: `req_${i}`,
         startedAt: i,
       });
     }
     expect(log.entries().map((entry) => entry.seq)).toEqual([3, 4, 5]);
     log.clear();
     expect(log.entries()).toEqual([]);
-    log.start({ method: "GET", rawUrl: "/", path: "/", query: {}, keyLabel: "none", startedAt: 6 });
+    log.start({
+      method: "GET",
+      rawUrl: "/",
+      path: "/",
+      query: {},
+      keyLabel: "none",
+      requestId: "req_6",
+      startedAt: 6,
+    });
     expect(log.entries().map((entry) => entry.seq)).toEqual([6]);
   });
 });

@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   query: Record<string, string[]>;
   /** The demo key's label, `unknown` or `none`; never the key. */
   keyLabel: string;
+  /** The `X-Request-ID` of the answer: ties what a client was served to the call that made it. */
+  requestId: string;
   /** HTTP status sent; null while in flight or when the connection ended without a response. */
   status: number | null;
   /** Epoch ms with sub-ms precision, so tests can prove two calls overlapped. */

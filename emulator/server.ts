@@ -106,7 +106,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
     const rawQuery = queryStart === -1 ? "" : rawUrl.slice(queryStart + 1);
     const nowMs = clock.nowMs();
-    setRequestId(res, newRequestId(nowMs));
+    const requestId = newRequestId(nowMs);
+    setRequestId(res, requestId);
     setQuotaHeaders(res, noQuotaHeaders(nowMs));
 
     // Paths are compared raw: no dot-segment normalisation, so `/x/../__emulator` is just a 404.
@@ -119,6 +120,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         path,
         query,
         keyLabel: auth.label,
+        requestId,
         startedAt,
       });
       const controller = new AbortController();

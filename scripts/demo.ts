@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { DEMO_KEYS } from "../emulator/demo-keys";
 import { createEmulator } from "../emulator/server";
+import { standaloneServerCommand, standaloneServerEnv } from "./support/production-server";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
@@ -25,8 +26,9 @@ async function main() {
     console.log("SESSION_SECRET was not set: generated an ephemeral one for this run.");
   }
 
-  const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
-    env,
+  const [node, server] = standaloneServerCommand();
+  const app = spawn(node, [server], {
+    env: { ...env, ...standaloneServerEnv(appPort) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   app.stdout.on("data", (chunk: Buffer) => {

@@ -10,6 +10,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { toErrorDetails, type AppErrorBody } from "@/lib/model/app-error-body";
 import type { PageMeta } from "@/lib/model/page-meta";
+import type { RequestPriority } from "@/lib/model/request-priority";
 
 /** What every list view asks for: a page of some size. */
 export interface ListQuery {
@@ -20,6 +21,8 @@ export interface ListQuery {
 /** What every list view gets back: rows of some kind, and where they sit in the whole list. */
 export interface ListPage {
   meta: PageMeta;
+  /** The quota layer's advice: the key has room to fetch the next page before it is asked for. */
+  eagerPrefetch?: boolean;
 }
 
 export interface UseListQueryOptions<
@@ -28,14 +31,18 @@ export interface UseListQueryOptions<
   Key extends QueryKey,
 > {
   query: Query;
-  /** The view's fetcher, as query options; keep it stable (a module function or `useCallback`). */
-  optionsFor: (query: Query) => UseQueryOptions<Page, Error, Page, Key>;
+  /**
+   * The view's fetcher, as query options; keep it stable (a module function or `useCallback`).
+   * A fetch ahead passes its priority, so the server's quota layer may hold it back.
+   */
+  optionsFor: (query: Query, priority?: RequestPriority) => UseQueryOptions<Page, Error, Page, Key>;
   /** The server's failure for the first page, if it had one (a success is in the query cache). */
   serverError: AppErrorBody | null;
   /**
    * Fetch the next page as soon as a view is reached in the browser, not only on intent. A page
    * load then still costs one call, and someone who is paging or filtering finds the next page
-   * ready. Off where one page costs several LeadLex calls.
+   * ready, when the quota layer says the key has room (`eagerPrefetch`; never on Starter). Off
+   * where one page costs several LeadLex calls.
    */
   prefetchNextOnNavigation?: boolean;
 }
@@ -70,21 +77,30 @@ export function useListQuery<Query extends ListQuery, Page extends ListPage, Key
   const error = initialFailure ?? (result.isError ? toErrorDetails(result.error) : null);
   const pageCount = page ? Math.max(1, Math.ceil(page.meta.total / query.perPage)) : 1;
 
+  /** A person's intent (pointer or focus) by default; "prefetch" when nobody asked yet. */
   const prefetch = useCallback(
-    (next: Query) => void queryClient.prefetchQuery(optionsFor(next)),
+    (next: Query, priority: RequestPriority = "intent") =>
+      void queryClient.prefetchQuery(optionsFor(next, priority)),
     [queryClient, optionsFor],
   );
 
-  const prefetchNextPage = useCallback(() => {
-    if (!page || result.isPlaceholderData || query.page >= pageCount) return;
-    prefetch({ ...query, page: query.page + 1 });
-  }, [page, result.isPlaceholderData, query, pageCount, prefetch]);
+  const prefetchNextPage = useCallback(
+    (priority: RequestPriority = "intent") => {
+      if (!page || result.isPlaceholderData || query.page >= pageCount) return;
+      prefetch({ ...query, page: query.page + 1 }, priority);
+    },
+    [page, result.isPlaceholderData, query, pageCount, prefetch],
+  );
 
-  // The server-rendered view fetches its next page only on intent (pointer or focus on Next).
+  // A page load costs at most one call: the server-rendered view fetches its next page only on
+  // intent (pointer or focus on Next).
   const [hydratedKey] = useState(keyText);
+  const eagerPrefetch = page?.eagerPrefetch === true;
   useEffect(() => {
-    if (prefetchNextOnNavigation && keyText !== hydratedKey) prefetchNextPage();
-  }, [prefetchNextOnNavigation, keyText, hydratedKey, prefetchNextPage]);
+    if (prefetchNextOnNavigation && eagerPrefetch && keyText !== hydratedKey) {
+      prefetchNextPage("prefetch");
+    }
+  }, [prefetchNextOnNavigation, eagerPrefetch, keyText, hydratedKey, prefetchNextPage]);
 
   const { refetch } = result;
   const retry = useCallback(() => {

@@ -1,13 +1,18 @@
 "use client";
 
-import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
+import type { QueryKey } from "@tanstack/react-query";
 import { useRef } from "react";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { pageParam, pageSizeParam } from "@/lib/url-state/paging-params";
 import { PAGE_SIZES, toPageSize } from "@/lib/url-state/paging-params";
 import type { UrlParamChanges, UrlParamMap, UrlParamValues } from "@/lib/url-state/url-params";
 import { useUrlParams } from "@/lib/url-state/use-url-params";
-import { useListQuery, type ListPage, type ListQuery } from "./use-list-query";
+import {
+  useListQuery,
+  type ListPage,
+  type ListQuery,
+  type UseListQueryOptions,
+} from "./use-list-query";
 
 /** Every list view's parser map has the shared page and page-size parameters. */
 export type ListParamMap = UrlParamMap & {
@@ -24,7 +29,7 @@ export interface UseListViewOptions<
   parsers: Map;
   toQuery: (state: UrlParamValues<Map>) => Query;
   /** The view's fetcher, as query options; keep it stable (a module function or `useCallback`). */
-  optionsFor: (query: Query) => UseQueryOptions<Page, Error, Page, Key>;
+  optionsFor: UseListQueryOptions<Query, Page, Key>["optionsFor"];
   serverError: AppErrorBody | null;
   prefetchNextOnNavigation?: boolean;
   /** Cleared whenever the filters or the page change (the runs view's open run). */
@@ -96,7 +101,7 @@ export function useListView<
       onPageChange: goToPage,
       onPageSizeChange: (size: number) =>
         setState({ per_page: toPageSize(size), page: null, ...resets } as UrlParamChanges<Map>),
-      onNextPageIntent: list.prefetchNextPage,
+      onNextPageIntent: () => list.prefetchNextPage("intent"),
     }),
     /** Spread on `ListView`, with the view's heading, toolbar and rows. */
     frame: { toolbarRef, bodyRef },

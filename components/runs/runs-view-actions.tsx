@@ -2,11 +2,15 @@
 
 import dynamic from "next/dynamic";
 import type { RateLimitStatus } from "@/lib/model/page-meta";
+import type { RefreshTarget } from "@/lib/refresh/refresh-target";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
 import { QuotaIndicator } from "./quota-indicator";
 
 // Server-rendered like the rest, but its code only matters once someone uses it; the chunk is
 // shared with the "After" picker, which shows the toggle too.
+const AsOfRefresh = dynamic(() =>
+  import("@/components/freshness/as-of-refresh").then((m) => m.AsOfRefresh),
+);
 const TimeZoneToggle = dynamic(() =>
   import("@/components/time/time-zone-toggle").then((m) => m.TimeZoneToggle),
 );
@@ -15,10 +19,21 @@ function currentAddress(): string {
   return window.location.href;
 }
 
-/** The runs view's own actions: its quota, how times are shown, and a link to exactly this view. */
-export function RunsViewActions({ rateLimit }: { rateLimit: RateLimitStatus | null }) {
+interface RunsViewActionsProps {
+  rateLimit: RateLimitStatus | null;
+  /** The age of the oldest answer on screen (the runs page or the workflow's details). */
+  fetchedAt: string | null;
+  refreshTarget: RefreshTarget;
+}
+
+/**
+ * The runs view's own actions: how old its answers are (and Refresh), its quota, how times are
+ * shown, and a link to exactly this view.
+ */
+export function RunsViewActions({ rateLimit, fetchedAt, refreshTarget }: RunsViewActionsProps) {
   return (
     <>
+      <AsOfRefresh fetchedAt={fetchedAt} target={refreshTarget} />
       <QuotaIndicator rateLimit={rateLimit} />
       <TimeZoneToggle />
       <CopyButtonOnDemand

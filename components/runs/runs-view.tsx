@@ -13,6 +13,8 @@ import { useListView } from "@/components/list-view/use-list-view";
 import { useTime } from "@/components/time/time-provider";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { LogsQuery } from "@/lib/model/queries";
+import { oldestFetchedAt } from "@/lib/model/freshness";
+import type { RequestPriority } from "@/lib/model/request-priority";
 import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
@@ -34,6 +36,8 @@ export interface RunsViewProps {
   serverError: AppErrorBody | null;
   repairs: LinkRepair[];
   canonicalSearch: string;
+  /** When the header's workflow details were fetched: the view's age is its oldest answer's. */
+  workflowFetchedAt: string | null;
 }
 
 const CLOSE_OPEN_RUN = { open: null };
@@ -42,9 +46,15 @@ const CLOSE_OPEN_RUN = { open: null };
  * The runs of one workflow, on the list-view kit: its parser map, its columns (in `RunsTable`) and
  * its fetcher. Every filter, the page and the open run live in the URL.
  */
-export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: RunsViewProps) {
+export function RunsView({
+  workflowId,
+  serverError,
+  repairs,
+  canonicalSearch,
+  workflowFetchedAt,
+}: RunsViewProps) {
   const optionsFor = useCallback(
-    (query: LogsQuery) => runsQueryOptions(workflowId, query),
+    (query: LogsQuery, priority?: RequestPriority) => runsQueryOptions(workflowId, query, priority),
     [workflowId],
   );
   const view = useListView({
@@ -84,7 +94,13 @@ export function RunsView({ workflowId, serverError, repairs, canonicalSearch }: 
     <ListView
       heading="Runs"
       headingId="runs-heading"
-      actions={<RunsViewActions rateLimit={page?.rateLimit ?? null} />}
+      actions={
+        <RunsViewActions
+          rateLimit={page?.rateLimit ?? null}
+          fetchedAt={oldestFetchedAt(page?.fetchedAt, workflowFetchedAt)}
+          refreshTarget={{ view: "runs", workflowId, query }}
+        />
+      }
       repairs={repairs}
       canonicalSearch={canonicalSearch}
       {...view.frame}

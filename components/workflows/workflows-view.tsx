@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import {
   DataTablePagination,
   DataTableSkeleton,
@@ -24,6 +25,10 @@ import { WorkflowEntityFilter, WorkflowStateFilter } from "./workflows-filters";
 import { WorkflowSearchBox } from "./workflow-search-box";
 import { WorkflowsTable } from "./workflows-table";
 
+const AsOfRefresh = dynamic(() =>
+  import("@/components/freshness/as-of-refresh").then((m) => m.AsOfRefresh),
+);
+
 export interface WorkflowsViewProps {
   /** The server's failure for the first page, if it had one (the success is in the query cache). */
   serverError: AppErrorBody | null;
@@ -43,7 +48,7 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
     optionsFor: workflowsQueryOptions,
     serverError,
   });
-  const { state, setState, list } = view;
+  const { state, setState, query, list } = view;
   const page = list.page;
   const filtered = hasWorkflowsFilters(state);
 
@@ -52,6 +57,9 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
       heading="Workflow list"
       headingId="workflows-list-heading"
       headingHidden
+      actions={
+        <AsOfRefresh fetchedAt={page?.fetchedAt ?? null} target={{ view: "workflows", query }} />
+      }
       repairs={repairs}
       canonicalSearch={canonicalSearch}
       {...view.frame}

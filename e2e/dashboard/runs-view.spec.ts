@@ -92,7 +92,7 @@ test.describe("runs view", () => {
     await expectNoAccessibilityViolations(page);
   });
 
-  test("the first page is server-rendered: one workflow call and one logs call per page load", async ({
+  test("the first page is server-rendered: at most one workflow and one logs call, none on reload", async ({
     connectedPage: page,
   }) => {
     // wf_01HY9 is this test's own workflow, so no other test's calls are counted.
@@ -118,6 +118,17 @@ test.describe("runs view", () => {
     expect(calls.details).toHaveLength(1);
     expect(calls.logs).toHaveLength(1);
     expect(browserCalls).toEqual([]);
+
+    // A reload inside the answers' time to live is served from Runboard's cache, and says so.
+    const afterFirstLoad = await lastRequestSeq();
+    await page.reload();
+    await expectRunIds(
+      page,
+      expected.data.logs.map((log) => log.id),
+    );
+    await expect(page.getByText(/^as of \d{2}:\d{2}:\d{2}$/)).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await workflowCallsSince(afterFirstLoad, "wf_01HY9")).toEqual({ details: [], logs: [] });
   });
 
   test("changing a filter refetches through our route handler and keeps the old rows on screen", async ({

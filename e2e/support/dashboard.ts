@@ -4,8 +4,8 @@
  * overflow, the clipboard). Everything here talks to the emulator or the browser; nothing reaches
  * into the app's code.
  */
-import { sealData } from "iron-session";
 import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
+import { sealSession, SESSION_COOKIE_NAME } from "../../scripts/support/session-cookie";
 import { emulatorRequestsSince, type RecordedRequest } from "./emulator-admin";
 import { demoKeys, expect } from "./fixtures";
 import type { LogListBody } from "../../emulator/wire-types";
@@ -132,14 +132,11 @@ const E2E_SESSION_SECRET = "e2e-only-session-secret-0123456789abcdef";
  * 401 and 403 states. The cookie is sealed exactly as the app seals it, with the e2e secret.
  */
 export async function useSessionWithKey(context: BrowserContext, key: string): Promise<void> {
-  const value = await sealData(
-    { apiKey: key, keyHint: key.slice(-4), connectedAt: new Date().toISOString() },
-    { password: E2E_SESSION_SECRET, ttl: 60 * 60 * 24 * 7 },
-  );
+  const value = await sealSession(key, E2E_SESSION_SECRET);
   await context.addCookies([
-    // `next start` runs in production mode, where the cookie carries the `__Host-` prefix.
+    // The servers run in production mode, where the cookie carries the `__Host-` prefix.
     {
-      name: "__Host-runboard_session",
+      name: SESSION_COOKIE_NAME,
       value,
       domain: new URL(E2E_APP_URL).hostname,
       path: "/",

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string[]>;
   keyLabel: string;
+  /** The answer's X-Request-ID. */
+  requestId: string;
   status: number | null;
   startedAt: number;
   finishedAt: number | null;

@@ -22,8 +22,31 @@ describe("parseServerEnv", () => {
       LEADLEX_TOTAL_TIMEOUT_MS: 10_000,
       LEADLEX_MAX_RETRIES: 2,
       TRUST_FORWARDED_HOST: false,
+      CACHE_MEMORY_MB: 64,
     });
+    expect(env.REDIS_URL).toBeUndefined();
     expect(upstreamIsLocalEmulator(env)).toBe(true);
+  });
+
+  it.each([
+    "redis://127.0.0.1:6379",
+    "rediss://cache.internal:6380/2",
+    "redis://:pw@10.0.0.5:6379",
+  ])("accepts the Redis URL %s", (url) => {
+    expect(parseServerEnv({ REDIS_URL: url }).REDIS_URL).toBe(url);
+  });
+
+  it.each(["http://127.0.0.1:6379", "127.0.0.1:6379", "redis//host"])(
+    "refuses the Redis URL %s without printing it",
+    (url) => {
+      const message = failure({ REDIS_URL: `${url.replace("//", "//:hunter2secret@")}` });
+      expect(message).toMatch(/REDIS_URL/);
+      expect(message).not.toContain("hunter2secret");
+    },
+  );
+
+  it("treats an empty REDIS_URL as unset", () => {
+    expect(parseServerEnv({ REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });
 
   it("gives development a fallback session secret of usable length", () => {

@@ -22,6 +22,11 @@ const upstreamUrl = z
   )
   .transform((url) => url.href.replace(/\/+$/, ""));
 
+/** Redis for the shared cache and ledger; a password in it is never printed. */
+const redisUrl = z
+  .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+  .optional();
+
 const milliseconds = (fallback: number) =>
   z.coerce.number().int().min(100).max(120_000).default(fallback);
 
@@ -46,6 +51,10 @@ const envSchema = z
       .enum(["true", "false"], { error: "must be true or false" })
       .default("false")
       .transform((value) => value === "true"),
+    /** Set: replicas share the cache, the quota ledger and their locks through this Redis. */
+    REDIS_URL: redisUrl,
+    /** The in-process cache's bound when REDIS_URL is not set, in MB of cached answers. */
+    CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4_096).default(64),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

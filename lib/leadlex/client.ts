@@ -55,32 +55,16 @@ export function createLeadlexClient(
   config: LeadlexClientConfig,
   deps: TransportDeps,
 ): LeadlexClient {
-  async function get(
-    segments: string[],
-    query: QueryValues,
-    apiKey: string,
-    options?: CallOptions,
-  ) {
-    const url = buildUpstreamUrl(config.baseUrl, segments, query);
+  async function get(request: UpstreamRequestSpec, apiKey: string, options?: CallOptions) {
+    const url = buildUpstreamUrl(config.baseUrl, request.segments, request.query);
     return getUpstreamJson(url, apiKey, config, deps, options?.signal);
   }
 
   return {
     async listWorkflows(apiKey, query, options) {
-      const valid = validate(workflowsQuerySchema, query);
-      const response = await get(
-        ["v1", "workflows"],
-        {
-          page: valid.page,
-          per_page: valid.perPage,
-          enabled: valid.enabled ?? undefined,
-          condition_entity: valid.entity ?? undefined,
-          search: valid.search ?? undefined,
-        },
-        apiKey,
-        options,
-      );
-      assertRowsWithinPage(response.body, "workflows", valid.perPage, response.headers);
+      const request = workflowsRequest(query);
+      const response = await get(request, apiKey, options);
+      assertRowsWithinPage(response.body, "workflows", request.perPage, response.headers);
       const body = parseBody(wireWorkflowListSchema, response);
       return {
         workflows: body.data.workflows.map(reshapeWorkflow),
@@ -90,32 +74,72 @@ export function createLeadlexClient(
     },
 
     async getWorkflow(apiKey, id, options) {
-      const response = await get(["v1", "workflows", assertWorkflowId(id)], {}, apiKey, options);
+      const response = await get(workflowRequest(id), apiKey, options);
       const { data } = parseBody(wireWorkflowGetSchema, response);
       const wire = "workflow" in data ? data.workflow : data;
       return { ...reshapeWorkflowDetail(wire), ...trace(response) };
     },
 
     async listWorkflowLogs(apiKey, id, query, options) {
-      const valid = validate(logsQuerySchema, query);
-      const response = await get(
-        ["v1", "workflows", assertWorkflowId(id), "logs"],
-        {
-          page: valid.page,
-          per_page: valid.perPage,
-          status: valid.status ?? undefined,
-          after: valid.after ?? undefined,
-        },
-        apiKey,
-        options,
-      );
-      assertRowsWithinPage(response.body, "logs", valid.perPage, response.headers);
+      const request = logsRequest(id, query);
+      const response = await get(request, apiKey, options);
+      assertRowsWithinPage(response.body, "logs", request.perPage, response.headers);
       const body = parseBody(wireLogListSchema, response);
       return {
         runs: body.data.logs.map(reshapeRun),
         meta: reshapeMeta(body.meta),
         ...trace(response),
       };
+    },
+  };
+}
+
+/** One upstream GET before it becomes a URL: allowlisted path segments and checked query values. */
+export interface UpstreamRequestSpec {
+  segments: string[];
+  query: QueryValues;
+}
+
+/** Paths of identical calls are equal: the request relative to the base URL, query normalised. */
+export function buildRequestPath(request: UpstreamRequestSpec): string {
+  const url = buildUpstreamUrl("http://leadlex.invalid", request.segments, request.query);
+  return `${url.pathname}${url.search}`;
+}
+
+/** A page of a list: the rows a body may hold are bounded by the page size asked for. */
+export interface ListRequestSpec extends UpstreamRequestSpec {
+  perPage: number;
+}
+
+export function workflowsRequest(query: WorkflowsQuery): ListRequestSpec {
+  const valid = validate(workflowsQuerySchema, query);
+  return {
+    perPage: valid.perPage,
+    segments: ["v1", "workflows"],
+    query: {
+      page: valid.page,
+      per_page: valid.perPage,
+      enabled: valid.enabled ?? undefined,
+      condition_entity: valid.entity ?? undefined,
+      search: valid.search ?? undefined,
+    },
+  };
+}
+
+export function workflowRequest(id: string): UpstreamRequestSpec {
+  return { segments: ["v1", "workflows", assertWorkflowId(id)], query: {} };
+}
+
+export function logsRequest(id: string, query: LogsQuery): ListRequestSpec {
+  const valid = validate(logsQuerySchema, query);
+  return {
+    perPage: valid.perPage,
+    segments: ["v1", "workflows", assertWorkflowId(id), "logs"],
+    query: {
+      page: valid.page,
+      per_page: valid.perPage,
+      status: valid.status ?? undefined,
+      after: valid.after ?? undefined,
     },
   };
 }

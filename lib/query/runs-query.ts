@@ -1,14 +1,30 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { AsOf, PrefetchAdvice } from "@/lib/model/freshness";
 import type { LogsQuery } from "@/lib/model/queries";
+import type { RequestPriority } from "@/lib/model/request-priority";
 import type { RunsPage } from "@/lib/model/run";
 import { fetchOwnApi } from "./fetch-own-api";
+
+/** A page of runs as our route handler serves it: with its age and the quota's advice. */
+export type ServedRunsPage = RunsPage & AsOf & PrefetchAdvice;
 
 /**
  * One query key per (workflow, page, filters), used by the server's prefetch and the browser's
  * refetches alike, so the hydrated first page is found under exactly the key the table asks for.
  */
 export function runsQueryKey(workflowId: string, query: LogsQuery) {
-  return ["runs", workflowId, query.page, query.perPage, query.status, query.after] as const;
+  return [
+    ...runsOfWorkflowKey(workflowId),
+    query.page,
+    query.perPage,
+    query.status,
+    query.after,
+  ] as const;
+}
+
+/** Every page and filter of one workflow's runs, e.g. to mark them stale after a Refresh. */
+export function runsOfWorkflowKey(workflowId: string) {
+  return ["runs", workflowId] as const;
 }
 
 export function runsApiPath(workflowId: string, query: LogsQuery): string {
@@ -20,9 +36,14 @@ export function runsApiPath(workflowId: string, query: LogsQuery): string {
   return `/api/workflows/${encodeURIComponent(workflowId)}/logs?${search}`;
 }
 
-export function runsQueryOptions(workflowId: string, query: LogsQuery) {
+export function runsQueryOptions(
+  workflowId: string,
+  query: LogsQuery,
+  priority: RequestPriority = "user",
+) {
   return queryOptions({
     queryKey: runsQueryKey(workflowId, query),
-    queryFn: ({ signal }) => fetchOwnApi<RunsPage>(runsApiPath(workflowId, query), signal),
+    queryFn: ({ signal }) =>
+      fetchOwnApi<ServedRunsPage>(runsApiPath(workflowId, query), signal, priority),
   });
 }

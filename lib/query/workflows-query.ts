@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { WorkflowsQuery } from "@/lib/model/queries";
+import type { RequestPriority } from "@/lib/model/request-priority";
 import type { WorkflowListPage } from "@/lib/workflows/workflow-list";
 import { fetchOwnApi } from "./fetch-own-api";
 
@@ -7,9 +8,12 @@ import { fetchOwnApi } from "./fetch-own-api";
  * One query key per (page, filters), used by the server's prefetch and the browser's refetches
  * alike, so the hydrated first page is found under exactly the key the list asks for.
  */
+/** Every page and filter of the workflow list. */
+export const WORKFLOWS_KEY = ["workflows"] as const;
+
 export function workflowsQueryKey(query: WorkflowsQuery) {
   return [
-    "workflows",
+    ...WORKFLOWS_KEY,
     query.page,
     query.perPage,
     query.enabled,
@@ -29,9 +33,10 @@ export function workflowsApiPath(query: WorkflowsQuery): string {
   return `/api/workflows?${search}`;
 }
 
-export function workflowsQueryOptions(query: WorkflowsQuery) {
+export function workflowsQueryOptions(query: WorkflowsQuery, priority: RequestPriority = "user") {
   return queryOptions({
     queryKey: workflowsQueryKey(query),
-    queryFn: ({ signal }) => fetchOwnApi<WorkflowListPage>(workflowsApiPath(query), signal),
+    queryFn: ({ signal }) =>
+      fetchOwnApi<WorkflowListPage>(workflowsApiPath(query), signal, priority),
   });
 }

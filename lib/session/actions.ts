@@ -3,13 +3,14 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { upstreamIsLocalEmulator } from "@/lib/config/server-env";
-import { leadlex } from "@/lib/leadlex";
+import { quotaLayer } from "@/lib/quota-layer";
+import { logServerEvent } from "@/lib/server-log";
 import { formatWait } from "@/lib/format/wait";
 import { toAppError, type AppError } from "@/lib/model/app-error";
 import { checkApiKeyFormat } from "./api-key-format";
 import { demoKeyFor } from "./demo-keys";
 import { safeNextPath } from "./safe-next-path";
-import { clearApiKey, storeApiKey } from "./session";
+import { clearApiKey, readApiKey, storeApiKey } from "./session";
 
 /**
  * Connecting and disconnecting. Server Actions get Next's Origin check against cross-site posts;
@@ -51,14 +52,13 @@ export async function saveApiKey(
   if (!format.ok) return { message: format.message };
 
   try {
-    // The cheapest call that proves the key works and has the scope.
-    await leadlex().listWorkflows(format.key, {
-      page: 1,
-      perPage: 1,
-      enabled: null,
-      entity: null,
-      search: null,
-    });
+    // The cheapest call that proves the key works and has the scope. Never answered from the
+    // cache: a key revoked since its last check must not connect on an old "valid".
+    await quotaLayer().listWorkflows(
+      format.key,
+      { page: 1, perPage: 1, enabled: null, entity: null, search: null },
+      { fresh: true },
+    );
   } catch (error) {
     return { message: refusalMessage(toAppError(error)) };
   }
@@ -68,6 +68,11 @@ export async function saveApiKey(
 }
 
 export async function forgetApiKey(): Promise<void> {
+  const apiKey = await readApiKey();
+  // The key's cached answers and ledger go with it (for every session of that key).
+  if (apiKey && !(await quotaLayer().forgetKey(apiKey))) {
+    logServerEvent("warn", "sign_out_purge_failed", { reason: "store unavailable" });
+  }
   await clearApiKey();
   redirect("/connect");
 }

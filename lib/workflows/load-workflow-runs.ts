@@ -1,15 +1,17 @@
 import "server-only";
-import type { LeadlexClient, Traced } from "@/lib/leadlex";
+import type { Traced } from "@/lib/leadlex";
 import { toAppError, type AppError } from "@/lib/model/app-error";
+import type { AsOf, PrefetchAdvice } from "@/lib/model/freshness";
 import type { LogsQuery } from "@/lib/model/queries";
 import type { RunsPage } from "@/lib/model/run";
 import type { WorkflowDetail } from "@/lib/model/workflow";
+import type { QuotaLayer } from "@/lib/quota-layer";
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export interface WorkflowRuns {
-  workflow: Loaded<WorkflowDetail & Traced>;
-  runs: Loaded<RunsPage>;
+  workflow: Loaded<WorkflowDetail & Traced & AsOf>;
+  runs: Loaded<RunsPage & AsOf & PrefetchAdvice>;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface WorkflowRuns {
  * Never rejects: each call's failure is part of the answer, for the page to show.
  */
 export async function loadWorkflowRuns(
-  client: LeadlexClient,
+  client: Pick<QuotaLayer, "getWorkflow" | "listWorkflowLogs">,
   apiKey: string,
   id: string,
   query: LogsQuery,

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import type { LeadlexClient } from "@/lib/leadlex/client";
 import { AppError } from "@/lib/model/app-error";
+import type { AsOf } from "@/lib/model/freshness";
 import type { WorkflowSummary, WorkflowsPage } from "@/lib/model/workflow";
+import type { QuotaLayer } from "@/lib/quota-layer/quota-layer";
 import { MAX_REASON_LOOKUPS, withDisabledReasons } from "./with-disabled-reasons";
 
 vi.mock("@/lib/server-log", () => ({ logServerEvent: vi.fn() }));
@@ -23,16 +24,19 @@ function summary(id: string, enabled: boolean): WorkflowSummary {
   };
 }
 
-function page(workflows: WorkflowSummary[]): WorkflowsPage {
+const LIST_FETCHED_AT = "2026-04-20T14:30:05.000Z";
+
+function page(workflows: WorkflowSummary[]): WorkflowsPage & AsOf {
   return {
     workflows,
     meta: { page: 1, perPage: 25, total: workflows.length },
     rateLimit: { limit: 1000, remaining: 900, resetAt: null },
     requestId: "req_list",
+    fetchedAt: LIST_FETCHED_AT,
   };
 }
 
-type GetWorkflow = LeadlexClient["getWorkflow"];
+type GetWorkflow = QuotaLayer["getWorkflow"];
 
 function client(reasons: Record<string, string | null | Error>) {
   const getWorkflow = vi.fn<GetWorkflow>(async (_key, id) => {
@@ -45,6 +49,8 @@ function client(reasons: Record<string, string | null | Error>) {
       updatedAt: null,
       rateLimit: { limit: 1000, remaining: 800 - Object.keys(reasons).indexOf(id), resetAt: null },
       requestId: `req_${id}`,
+      // Cached earlier than the list, by the minute's index in `reasons`.
+      fetchedAt: `2026-04-20T14:2${Object.keys(reasons).indexOf(id)}:00.000Z`,
     };
   });
   return { getWorkflow };
@@ -103,5 +109,17 @@ describe("withDisabledReasons", () => {
     );
     expect(result.rateLimit?.remaining).toBe(799);
     expect(result.requestId).toBe("req_list");
+  });
+
+  it("dates the page by its oldest answer, the list or a cached detail", async () => {
+    const fake = client({ wf_a: null, wf_b: null });
+    const result = await withDisabledReasons(
+      fake,
+      "key",
+      page([summary("wf_a", false), summary("wf_b", false)]),
+    );
+    expect(result.fetchedAt).toBe("2026-04-20T14:20:00.000Z");
+    const enabledOnly = await withDisabledReasons(fake, "key", page([summary("wf_c", true)]));
+    expect(enabledOnly.fetchedAt).toBe(LIST_FETCHED_AT);
   });
 });

@@ -1,9 +1,10 @@
 import "server-only";
-import type { CallOptions, LeadlexClient } from "@/lib/leadlex/client";
 import { toAppError } from "@/lib/model/app-error";
+import { oldestFetchedAt, type AsOf } from "@/lib/model/freshness";
 import type { RateLimitStatus } from "@/lib/model/page-meta";
 import type { WorkflowsQuery } from "@/lib/model/queries";
 import type { WorkflowsPage } from "@/lib/model/workflow";
+import type { QuotaLayer, QuotaLayerCallOptions } from "@/lib/quota-layer/quota-layer";
 import { logServerEvent } from "@/lib/server-log";
 import type { WorkflowListItem, WorkflowListPage } from "./workflow-list";
 
@@ -13,25 +14,26 @@ import type { WorkflowListItem, WorkflowListPage } from "./workflow-list";
  * fetched in parallel, at most `MAX_REASON_LOOKUPS` of them, since every call spends the key's
  * LeadLex quota. A failed lookup only costs the reason: that workflow shows as plain "Disabled".
  * The home page and `GET /api/workflows` both list through here, so a refetched page matches the
- * server-rendered one.
+ * server-rendered one. The details are the same cached entries the runs page uses; the page's time
+ * is the oldest of its answers.
  */
 export const MAX_REASON_LOOKUPS = 10;
 
 export async function listWorkflowsWithDisabledReasons(
-  client: Pick<LeadlexClient, "listWorkflows" | "getWorkflow">,
+  client: Pick<QuotaLayer, "listWorkflows" | "getWorkflow">,
   apiKey: string,
   query: WorkflowsQuery,
-  options?: CallOptions,
+  options?: QuotaLayerCallOptions,
 ): Promise<WorkflowListPage> {
   const page = await client.listWorkflows(apiKey, query, options);
   return withDisabledReasons(client, apiKey, page, options);
 }
 
 export async function withDisabledReasons(
-  client: Pick<LeadlexClient, "getWorkflow">,
+  client: Pick<QuotaLayer, "getWorkflow">,
   apiKey: string,
-  page: WorkflowsPage,
-  options?: CallOptions,
+  page: WorkflowsPage & AsOf,
+  options?: QuotaLayerCallOptions,
 ): Promise<WorkflowListPage> {
   const ids = [
     ...new Set(page.workflows.filter((workflow) => !workflow.enabled).map((w) => w.id)),
@@ -44,12 +46,14 @@ export async function withDisabledReasons(
 
   const reasons = new Map<string, string | null>();
   let rateLimit = page.rateLimit;
+  let fetchedAt = page.fetchedAt;
   results.forEach((result, index) => {
     const id = ids[index];
     if (id === undefined) return;
     if (result.status === "fulfilled") {
       reasons.set(id, result.value.autoDisabledReason);
       rateLimit = lowerRemaining(rateLimit, result.value.rateLimit);
+      fetchedAt = oldestFetchedAt(fetchedAt, result.value.fetchedAt) ?? fetchedAt;
       return;
     }
     if (options?.signal?.aborted) return;
@@ -66,7 +70,7 @@ export async function withDisabledReasons(
       ? { ...workflow, autoDisabledReason: reasons.get(workflow.id) ?? null }
       : workflow,
   );
-  return { ...page, workflows, rateLimit };
+  return { ...page, workflows, rateLimit, fetchedAt };
 }
 
 /** The calls count against one daily counter: the lowest `remaining` is the latest figure. */

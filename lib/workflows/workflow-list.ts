@@ -1,3 +1,4 @@
+import type { AsOf } from "@/lib/model/freshness";
 import type { WorkflowSummary, WorkflowsPage } from "@/lib/model/workflow";
 
 /**
@@ -13,6 +14,6 @@ export interface WorkflowListItem extends WorkflowSummary {
   autoDisabledReason?: string | null;
 }
 
-export interface WorkflowListPage extends Omit<WorkflowsPage, "workflows"> {
+export interface WorkflowListPage extends Omit<WorkflowsPage, "workflows">, AsOf {
   workflows: WorkflowListItem[];
 }

@@ -7,7 +7,7 @@
  *   npm run bench -- --quick                                    # short durations, for development
  *   npm run bench -- --only=proxy,throughput                    # some sections only
  *
- * Sections: proxy, throughput, render, interaction, lighthouse, budget. Writes
+ * Sections: proxy, throughput, render, interaction, lighthouse, cache, triage, replicas, budget. Writes
  * bench-results/latest.md and bench-results/latest.json, and prints the table.
  */
 import { spawnSync } from "node:child_process";
@@ -18,15 +18,28 @@ import { format } from "prettier";
 import { sessionCookieHeader } from "./browser";
 import { measureLatency, measureThroughput, timedGet, type LatencySeries } from "./http-load";
 import type { ThroughputResult } from "./http-load";
+import { measureCachedRoute } from "./cached-route";
 import { measureInteractions, type InteractionResult } from "./interaction";
 import { auditPage, type FormFactor, type LighthouseResult } from "./lighthouse-audit";
 import { describeMachine, loadAverage } from "./machine";
+import { measureReplicaUsers } from "./replica-users";
 import { passes, renderMarkdown, type Figure } from "./report";
 import { startServers, type BenchServers } from "./servers";
 import { median } from "./stats";
+import { measureTriageSession } from "./triage-session";
 
 const root = resolve(import.meta.dirname, "../..");
-const SECTIONS = ["proxy", "throughput", "render", "interaction", "lighthouse", "budget"] as const;
+const SECTIONS = [
+  "proxy",
+  "throughput",
+  "render",
+  "interaction",
+  "lighthouse",
+  "cache",
+  "triage",
+  "replicas",
+  "budget",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const SMALL = "wf_01HY1";
@@ -481,6 +494,20 @@ async function runSections(servers: BenchServers, cookie: string): Promise<void>
       );
       figure(L, `${where}: LCP`, r.lcp, "ms");
     }
+  });
+
+  // The quota layer's sections (each module measures on servers of its own where it needs them).
+  await section("cache", async () => {
+    const { appOrigin, appPid, apiBaseUrl } = servers;
+    figures.push(
+      ...(await measureCachedRoute({ appOrigin, appPid, apiBaseUrl, cookie, settings })),
+    );
+  });
+  await section("triage", async () => {
+    figures.push(...(await measureTriageSession()));
+  });
+  await section("replicas", async () => {
+    figures.push(...(await measureReplicaUsers({ viewsPerUser: quick ? 5 : 20 })));
   });
 }
 

@@ -12,7 +12,9 @@ const upstream = vi.hoisted(() => ({
 }));
 
 vi.mock("@/lib/session/session", () => ({ readApiKey: async () => session.apiKey }));
-vi.mock("@/lib/leadlex", () => ({ leadlex: () => upstream }));
+// The handler's own job (strict query, our DTO, our error body) is tested here; the layer's cache
+// and coalescing have their own suite.
+vi.mock("@/lib/quota-layer", () => ({ quotaLayer: () => upstream }));
 vi.mock("@/lib/server-log", () => ({ logServerEvent: vi.fn() }));
 
 function workflow(id: string, enabled: boolean): WorkflowSummary {

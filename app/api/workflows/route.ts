@@ -8,8 +8,9 @@
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
 import { readWorkflowsRouteQuery } from "@/lib/http/route-queries";
-import { leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
+import { PRIORITY_HEADER, readRequestPriority } from "@/lib/model/request-priority";
+import { quotaLayer } from "@/lib/quota-layer";
 import { readApiKey } from "@/lib/session/session";
 import { listWorkflowsWithDisabledReasons } from "@/lib/workflows/with-disabled-reasons";
 
@@ -21,10 +22,13 @@ export async function GET(request: NextRequest) {
     if (!apiKey) throw new AppError("not_connected");
 
     const page = await listWorkflowsWithDisabledReasons(
-      leadlex(),
+      quotaLayer(),
       apiKey,
       readWorkflowsRouteQuery(request.nextUrl.searchParams),
-      { signal: request.signal },
+      {
+        signal: request.signal,
+        priority: readRequestPriority(request.headers.get(PRIORITY_HEADER)),
+      },
     );
     return jsonOk(page);
   } catch (error) {

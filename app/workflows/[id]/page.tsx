@@ -7,10 +7,10 @@ import { WorkflowRunsSkeleton } from "@/components/runs/workflow-runs-skeleton";
 import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-workflow";
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
 import { settleWithin } from "@/lib/async/settle-within";
-import { leadlex } from "@/lib/leadlex";
 import { isWorkflowId } from "@/lib/model/workflow-id";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
+import { quotaLayer } from "@/lib/quota-layer";
 import { requireApiKey } from "@/lib/session/session";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { findRunsViewRepairs } from "@/lib/url-state/runs-view-repairs";
@@ -59,7 +59,7 @@ export default async function WorkflowRunsPage({
     repairs: findRunsViewRepairs(raw, state),
     canonicalSearch: serializeRunsViewState(state),
   };
-  const loading = loadWorkflowRuns(leadlex(), apiKey, id, query);
+  const loading = loadWorkflowRuns(quotaLayer(), apiKey, id, query);
 
   const early = await settleWithin(loading, STATUS_DECISION_MS);
   if (early.settled) return <WorkflowRuns data={early.value} {...content} />;
@@ -116,6 +116,7 @@ function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRun
           serverError={runsError?.toBody() ?? null}
           repairs={repairs}
           canonicalSearch={canonicalSearch}
+          workflowFetchedAt={workflow.ok ? workflow.value.fetchedAt : null}
         />
       </HydrationBoundary>
     </div>

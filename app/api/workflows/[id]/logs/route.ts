@@ -1,14 +1,17 @@
 /**
  * GET /api/workflows/{id}/logs — the browser's way to page and filter runs after the first,
  * server-rendered page. Same query parameters as LeadLex (`page`, `per_page`, `status`, `after`);
- * answers with our own RunsPage DTO or our error body, never the upstream's.
+ * answers with our own RunsPage DTO or our error body, never the upstream's. Served through the
+ * quota layer: a repeat within the TTL costs no call, and a prefetch (`X-Runboard-Priority`) is
+ * answered 429 instead of spending the last of the minute's quota.
  */
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
 import { readLogsRouteQuery } from "@/lib/http/route-queries";
-import { leadlex } from "@/lib/leadlex";
 import { AppError } from "@/lib/model/app-error";
 import { isWorkflowId } from "@/lib/model/workflow-id";
+import { PRIORITY_HEADER, readRequestPriority } from "@/lib/model/request-priority";
+import { quotaLayer } from "@/lib/quota-layer";
 import { readApiKey } from "@/lib/session/session";
 
 const ROUTE = "GET /api/workflows/[id]/logs";
@@ -22,11 +25,14 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/work
     const apiKey = await readApiKey();
     if (!apiKey) throw new AppError("not_connected");
 
-    const page = await leadlex().listWorkflowLogs(
+    const page = await quotaLayer().listWorkflowLogs(
       apiKey,
       id,
       readLogsRouteQuery(request.nextUrl.searchParams),
-      { signal: request.signal },
+      {
+        signal: request.signal,
+        priority: readRequestPriority(request.headers.get(PRIORITY_HEADER)),
+      },
     );
     return jsonOk(page);
   } catch (error) {
