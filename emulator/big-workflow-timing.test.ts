@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "./request-log";
-import { percentile, startTestEmulator } from "./testing/test-emulator";
+import { percentile } from "../scripts/bench/stats";
+import { startTestEmulator } from "./testing/test-emulator";
 import type { LogsBody, TestEmulator } from "./testing/test-emulator";
 
 // wf_big has 1,000,000 runs; any page under any filter must be answered in < 10 ms of server work.

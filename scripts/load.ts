@@ -28,6 +28,7 @@ import { Agent, request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sealData } from "iron-session";
+import { percentile } from "./bench/stats";
 
 const { values: flags } = parseArgs({
   options: {
@@ -189,11 +190,6 @@ async function drive(seconds: number, pick: PathPicker, cookie: string) {
   return { ...samples, elapsedS: (performance.now() - started) / 1000 };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
 interface Summary {
   requests: number;
   perSecond: number;
@@ -205,7 +201,7 @@ interface Summary {
 }
 
 function summarize(samples: Sample[], elapsedS: number): Summary {
-  const latencies = samples.map((sample) => sample.ms).sort((x, y) => x - y);
+  const latencies = samples.map((sample) => sample.ms);
   const statuses: Record<string, number> = {};
   for (const sample of samples) {
     const key = sample.status === null ? "error" : String(sample.status);

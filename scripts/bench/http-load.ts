@@ -1,5 +1,6 @@
 import { Agent, request } from "node:http";
 import { processCpuMs } from "./machine";
+import { interleaved } from "./interleave";
 import { percentile } from "./stats";
 
 /** One kind of request the benchmark repeats. */
@@ -63,23 +64,20 @@ export async function measureLatency(
     errors: [] as string[],
   }));
   try {
-    for (let round = 0; round < options.warmup + options.samples; round++) {
-      for (let k = 0; k < targets.length; k++) {
-        const index = (round + k) % targets.length;
-        const target = targets[index] as Target;
-        const entry = series[index] as (typeof series)[number];
-        try {
-          const start = performance.timeOrigin + performance.now();
-          const result = await timedGet(target, agents[index] as Agent);
-          if (result.status !== 200) {
-            entry.errors.push(`HTTP ${result.status}`);
-          } else if (round >= options.warmup) {
-            entry.samples.push(result.ms);
-            entry.spans.push({ start, end: start + result.ms });
-          }
-        } catch (error) {
-          entry.errors.push(String(error));
+    for (const { round, index } of interleaved(options.warmup + options.samples, targets.length)) {
+      const target = targets[index] as Target;
+      const entry = series[index] as (typeof series)[number];
+      try {
+        const start = performance.timeOrigin + performance.now();
+        const result = await timedGet(target, agents[index] as Agent);
+        if (result.status !== 200) {
+          entry.errors.push(`HTTP ${result.status}`);
+        } else if (round >= options.warmup) {
+          entry.samples.push(result.ms);
+          entry.spans.push({ start, end: start + result.ms });
         }
+      } catch (error) {
+        entry.errors.push(String(error));
       }
     }
   } finally {
@@ -151,33 +149,30 @@ export async function measureThroughputInterleaved(
     for (const [index, target] of targets.entries()) {
       await closedLoop(target, agents[index] as Agent, options.connections, options.warmupMs, null);
     }
-    for (let round = 0; round < options.rounds; round++) {
-      for (let k = 0; k < targets.length; k++) {
-        const index = (round + k) % targets.length;
-        const target = targets[index] as LoadTarget;
-        const tally = tallies[index] as Tally;
-        const serverBefore = processCpuMs(target.serverPid);
-        const benchBefore = process.cpuUsage();
-        const okBefore = tally.latencies.length;
-        const started = performance.now();
-        await closedLoop(
-          target,
-          agents[index] as Agent,
-          options.connections,
-          options.windowMs,
-          tally,
-        );
-        const elapsed = performance.now() - started;
-        const serverAfter = processCpuMs(target.serverPid);
-        const bench = process.cpuUsage(benchBefore);
-        tally.elapsedMs += elapsed;
-        tally.benchCpuMs += (bench.user + bench.system) / 1000;
-        tally.serverCpuMs =
-          tally.serverCpuMs === null || serverBefore === null || serverAfter === null
-            ? null
-            : tally.serverCpuMs + serverAfter - serverBefore;
-        tally.windowRates.push(((tally.latencies.length - okBefore) * 1000) / elapsed);
-      }
+    for (const { index } of interleaved(options.rounds, targets.length)) {
+      const target = targets[index] as LoadTarget;
+      const tally = tallies[index] as Tally;
+      const serverBefore = processCpuMs(target.serverPid);
+      const benchBefore = process.cpuUsage();
+      const okBefore = tally.latencies.length;
+      const started = performance.now();
+      await closedLoop(
+        target,
+        agents[index] as Agent,
+        options.connections,
+        options.windowMs,
+        tally,
+      );
+      const elapsed = performance.now() - started;
+      const serverAfter = processCpuMs(target.serverPid);
+      const bench = process.cpuUsage(benchBefore);
+      tally.elapsedMs += elapsed;
+      tally.benchCpuMs += (bench.user + bench.system) / 1000;
+      tally.serverCpuMs =
+        tally.serverCpuMs === null || serverBefore === null || serverAfter === null
+          ? null
+          : tally.serverCpuMs + serverAfter - serverBefore;
+      tally.windowRates.push(((tally.latencies.length - okBefore) * 1000) / elapsed);
     }
   } finally {
     for (const agent of agents) agent.destroy();

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { interleaved } from "./interleave";
 import { median, percentile } from "./stats";
 
 /** A page that shows a runs table the bench can filter and page: Runboard's, or the floor's. */
@@ -131,11 +132,8 @@ export async function measureInteractions(
   repetitions: number,
 ): Promise<InteractionResult[]> {
   const samples: Sample[][] = scenarios.map(() => []);
-  for (let round = 0; round < repetitions; round++) {
-    for (let k = 0; k < scenarios.length; k++) {
-      const index = (round + k) % scenarios.length;
-      (samples[index] as Sample[]).push(await measureOnce(scenarios[index] as InteractionScenario));
-    }
+  for (const { index } of interleaved(repetitions, scenarios.length)) {
+    (samples[index] as Sample[]).push(await measureOnce(scenarios[index] as InteractionScenario));
   }
   return scenarios.map((scenario, index) => {
     const own = samples[index] as Sample[];

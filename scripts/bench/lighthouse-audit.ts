@@ -2,6 +2,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser";
+import { interleaved } from "./interleave";
 import { median } from "./stats";
 
 export type FormFactor = "desktop" | "mobile";
@@ -52,23 +53,20 @@ export async function auditInterleaved(
 ): Promise<LighthouseResult[]> {
   const runs: LighthouseRun[][] = pages.map(() => []);
   const failed: string[][] = pages.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < pages.length; k++) {
-      const index = (round + k) % pages.length;
-      const page = pages[index] as AuditedPage;
-      const failures = failed[index] as string[];
-      for (;;) {
-        try {
-          (runs[index] as LighthouseRun[]).push(await auditOnce(page, formFactor));
-          break;
-        } catch (error) {
-          if (!(error instanceof LighthouseRuntimeError)) throw error;
-          failures.push(error.message);
-          if (failures.length > MAX_FAILED_RUNS) {
-            throw new Error(
-              `Lighthouse failed on ${page.path} (${formFactor}): ${failures.join("; ")}`,
-            );
-          }
+  for (const { index } of interleaved(rounds, pages.length)) {
+    const page = pages[index] as AuditedPage;
+    const failures = failed[index] as string[];
+    for (;;) {
+      try {
+        (runs[index] as LighthouseRun[]).push(await auditOnce(page, formFactor));
+        break;
+      } catch (error) {
+        if (!(error instanceof LighthouseRuntimeError)) throw error;
+        failures.push(error.message);
+        if (failures.length > MAX_FAILED_RUNS) {
+          throw new Error(
+            `Lighthouse failed on ${page.path} (${formFactor}): ${failures.join("; ")}`,
+          );
         }
       }
     }
