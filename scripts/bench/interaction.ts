@@ -39,13 +39,37 @@ export interface InteractionResult {
   fetchesAfterClick: number[];
   /** Median time LeadLex (the emulator) took to answer those requests, when there were any. */
   upstreamMedian: number | null;
+  /** React commits from the click to the new rows, median. */
+  commitsMedian: number;
 }
 
 interface PaintTiming {
   clickAt: number;
   changedAt: number;
   paintedAt: number;
+  /** React commits from the click to the rows being in the DOM. */
+  commits: number;
 }
+
+/**
+ * Counts React's commits through the hook React DevTools uses, which production builds of React
+ * call too. Installed before the page's own scripts run, so React finds it when it starts.
+ */
+const COUNT_REACT_COMMITS = `(() => {
+  let commits = 0;
+  Object.defineProperty(window, "__benchReactCommits", { get: () => commits });
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject() { return 1; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() { commits += 1; },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+  };
+})()`;
 
 /**
  * Arms, inside the page, the watch for the rows to change: the click's own timestamp (same clock
@@ -62,10 +86,11 @@ const ARM_PAINT_WATCH = `(() => {
   const section = document.querySelector("section[aria-labelledby='runs-heading']");
   if (!section) throw new Error("No runs section on this page.");
   let clickAt = Number.NaN;
-  window.addEventListener("click", (event) => { clickAt = event.timeStamp; }, {
-    capture: true,
-    once: true,
-  });
+  let commitsAtClick = Number.NaN;
+  window.addEventListener("click", (event) => {
+    clickAt = event.timeStamp;
+    commitsAtClick = window.__benchReactCommits;
+  }, { capture: true, once: true });
   window.__benchPaint = new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error("The rows did not change in 10 s.")), 10000);
     const observer = new MutationObserver(() => {
@@ -75,12 +100,13 @@ const ARM_PAINT_WATCH = `(() => {
       if (now === before || now === "") return;
       observer.disconnect();
       const changedAt = performance.now();
+      const commits = window.__benchReactCommits - commitsAtClick;
       requestAnimationFrame(() => {
         // The first task after this frame's rendering. A user-blocking task runs ahead of the
         // ordinary ones React's scheduler may already have queued, so their work is not counted.
         const done = () => {
           clearTimeout(timeout);
-          resolve({ clickAt, changedAt, paintedAt: performance.now() });
+          resolve({ clickAt, changedAt, paintedAt: performance.now(), commits });
         };
         if (window.scheduler && window.scheduler.postTask) {
           window.scheduler.postTask(done, { priority: "user-blocking" });
@@ -119,6 +145,7 @@ async function upstreamCallsSince(emulatorOrigin: string, seq: number): Promise<
 interface Sample {
   total: number;
   dom: number;
+  commits: number;
   fetches: number;
   upstream: number[];
 }
@@ -132,6 +159,9 @@ export async function measureInteractions(
   repetitions: number,
 ): Promise<InteractionResult[]> {
   const samples: Sample[][] = scenarios.map(() => []);
+  for (const page of new Set(scenarios.map((scenario) => scenario.surface.page))) {
+    await page.addInitScript(COUNT_REACT_COMMITS);
+  }
   for (const { index } of interleaved(repetitions, scenarios.length)) {
     (samples[index] as Sample[]).push(await measureOnce(scenarios[index] as InteractionScenario));
   }
@@ -147,6 +177,7 @@ export async function measureInteractions(
       p90: percentile(totals, 90),
       domMedian: median(own.map((sample) => sample.dom)),
       fetchesAfterClick: own.map((sample) => sample.fetches),
+      commitsMedian: median(own.map((sample) => sample.commits)),
       upstreamMedian: upstream.length > 0 ? median(upstream) : null,
     };
   });
@@ -216,6 +247,7 @@ async function measureOnce(scenario: InteractionScenario): Promise<Sample> {
   return {
     total: timing.paintedAt - timing.clickAt,
     dom: timing.changedAt - timing.clickAt,
+    commits: timing.commits,
     fetches,
     upstream,
   };

@@ -119,6 +119,20 @@ function toFigures(results: readonly InteractionResult[], repetitions: number) {
     { name: "interaction floor", value: floorNext.median },
     target,
   );
+  list.compared(
+    "React commits from the chip's click to the new rows",
+    filter.commitsMedian,
+    "count",
+    { name: "interaction floor", value: floorFilter.commitsMedian },
+    null,
+  );
+  list.compared(
+    "React commits from Next page's click to the new rows",
+    next.commitsMedian,
+    "count",
+    { name: "interaction floor", value: floorNext.commitsMedian },
+    null,
+  );
   for (const r of results) {
     list.info(`${r.name}: p90`, r.p90, "ms");
     list.info(`${r.name}: click → rows in the DOM, median`, r.domMedian, "ms");
