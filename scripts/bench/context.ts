@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { Agent } from "node:http";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { buildRunsFloor } from "../floors/runs-floor";
 import { floorPageKey } from "../floors/runs-floor-app/lib/floor-runs";
 import type { BuiltProject } from "../floors/scratch-project";
@@ -39,7 +39,12 @@ export interface FloorUnderTest extends NextServer {
 /** What a section gets: the settings, and the servers it may share with other sections. */
 export interface BenchContext {
   readonly settings: BenchSettings;
-  /** Runboard's production build folder (`NEXT_DIST_DIR`, default `.next`). */
+  /**
+   * The Runboard project measured: this repository, or a copy given as `BENCH_RUNBOARD_DIR` (to
+   * compare a variant, e.g. one built with the React Compiler, against the same floors).
+   */
+  readonly runboardDir: string;
+  /** Its production build folder (`NEXT_DIST_DIR`, default `.next`). */
   readonly distDir: string;
   /** Runboard's production build and the emulator, started on first use. */
   runboard(): Promise<RunboardUnderTest>;
@@ -58,6 +63,7 @@ export class BenchRun implements BenchContext {
   private readonly closers: (() => Promise<void>)[] = [];
   private runboardStarted?: Promise<RunboardUnderTest>;
   private floorStarted?: Promise<FloorUnderTest>;
+  readonly runboardDir = resolve(REPOSITORY_ROOT, process.env.BENCH_RUNBOARD_DIR ?? ".");
   readonly distDir = process.env.NEXT_DIST_DIR ?? ".next";
 
   constructor(readonly settings: BenchSettings) {}
@@ -85,7 +91,8 @@ export class BenchRun implements BenchContext {
 
   /** For the report's header: which builds were measured, and which the bench made itself. */
   async describeBuilds(): Promise<string[]> {
-    const builds = [`Runboard from \`${this.distDir}/\``];
+    const project = relative(REPOSITORY_ROOT, this.runboardDir);
+    const builds = [`Runboard from \`${join(project, this.distDir)}/\``];
     const floor = this.floorStarted && (await this.floorStarted.catch(() => null));
     if (floor) {
       builds.push(
@@ -100,7 +107,7 @@ export class BenchRun implements BenchContext {
   private async startRunboard(): Promise<RunboardUnderTest> {
     const emulator = await startEmulator();
     this.deferClose(() => emulator.close());
-    const server = await startRunboard(this.distDir, emulator);
+    const server = await startRunboard(this.runboardDir, this.distDir, emulator);
     this.deferClose(() => server.close());
     const cookie = await sessionCookieHeader(server.browserOrigin);
     const runboard = { ...server, distDir: this.distDir, cookie, emulator };

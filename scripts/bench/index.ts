@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   }
   const sections = selectSections(SECTIONS, options.only);
   const run = new BenchRun(options.settings);
-  assertProductionBuild(REPOSITORY_ROOT, run.distDir, `NEXT_DIST_DIR=${run.distDir} npm run build`);
+  assertProductionBuild(run.runboardDir, run.distDir, `NEXT_DIST_DIR=${run.distDir} npm run build`);
 
   const machine = describeMachine();
   const loadStart = loadAverage();

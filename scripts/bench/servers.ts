@@ -45,11 +45,15 @@ export function assertProductionBuild(projectDir: string, distDir: string, howTo
 }
 
 /** Runboard's production build, talking to `emulator`, with a throw-away session secret. */
-export function startRunboard(distDir: string, emulator: InProcessEmulator): Promise<NextServer> {
-  assertProductionBuild(REPOSITORY_ROOT, distDir, `NEXT_DIST_DIR=${distDir} npm run build`);
+export function startRunboard(
+  projectDir: string,
+  distDir: string,
+  emulator: InProcessEmulator,
+): Promise<NextServer> {
+  assertProductionBuild(projectDir, distDir, `NEXT_DIST_DIR=${distDir} npm run build`);
   return startNextServer({
     label: "Runboard",
-    cwd: REPOSITORY_ROOT,
+    cwd: projectDir,
     env: {
       NEXT_DIST_DIR: distDir,
       LEADLEX_API_URL: emulator.apiBaseUrl,

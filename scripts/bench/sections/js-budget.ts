@@ -1,7 +1,6 @@
 import { buildEmptyPageFloor } from "../../floors/empty-page-floor";
 import { firstLoadSizes } from "../../floors/first-load-js";
 import { BUDGET_ABOVE_FLOOR_BYTES, BUDGETED_ROUTE, formatKb } from "../../floors/js-budget";
-import { REPOSITORY_ROOT } from "../../floors/scratch-project";
 import { figureList } from "../figures";
 import type { BenchSection } from "./section";
 
@@ -12,10 +11,10 @@ export const jsBudget: BenchSection = {
   name: "budget",
   summary: "first-load JS gzip of each route above the empty page (the CI budget)",
   async run(context) {
-    const { distDir } = context;
+    const { runboardDir, distDir } = context;
     const floor = firstLoadSizes(buildEmptyPageFloor().dir).get("/");
     if (!floor) throw new Error("The empty-page floor has no / route.");
-    const ours = firstLoadSizes(REPOSITORY_ROOT, distDir);
+    const ours = firstLoadSizes(runboardDir, distDir);
     const list = figureList("First-load JS (gzip)");
     const emptyPage = { name: "empty page", value: kb(floor.gzip) };
     const lines: string[] = [];
