@@ -202,7 +202,7 @@ interface Summary {
 }
 
 function summarize(samples: Sample[], elapsedS: number): Summary {
-  const latencies = samples.map((sample) => sample.ms).sort((x, y) => x - y);
+  const latencies = samples.map((sample) => sample.ms);
   const statuses: Record<string, number> = {};
   for (const sample of samples) {
     const key = sample.status === null ? "error" : String(sample.status);

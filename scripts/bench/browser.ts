@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { existsSync } from "node:fs";
 
 /** Debian's Chromium; a browser download is not possible on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,6 +19,12 @@ export const SESSION_COOKIE = "__Host-runboard_session";
 export const DEMO_KEY = "wbk_demo_org_full";
 
 export function launchChromium(): Promise<Browser> {
+  // Playwright's own message would suggest a browser download, which cannot work here.
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`,
+    );
+  }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 

@@ -1,20 +1,34 @@
 import type { Page } from "@playwright/test";
-import { connect, launchChromium } from "./browser";
+import { interleaved } from "./interleave";
 import { median, percentile } from "./stats";
+
+/** A page that shows a runs table the bench can filter and page: Runboard's, or the floor's. */
+export interface InteractionSurface {
+  page: Page;
+  /** Browser origin of the server behind it. */
+  origin: string;
+  /** Where the table of `workflowId` starts on `startPage` (1-based). */
+  viewPath(workflowId: string, startPage: number): string;
+  /** The emulator this surface's server calls, to read how long LeadLex took; null if none. */
+  emulatorOrigin: string | null;
+}
 
 export interface InteractionScenario {
   name: string;
+  surface: InteractionSurface;
   workflowId: string;
   /** The page the table starts on (1-based). */
   startPage: number;
   /**
-   * `filter`: click the "Failed" chip. `next`: rest the pointer on "Next page" until the app has
-   * fetched that page ahead (as it does on pointer or focus), then click.
+   * `filter`: click the "Failed" chip. `next`: rest the pointer on "Next page" until the page has
+   * fetched that page ahead (as both do on pointer, and Runboard also on focus), then click.
    */
   action: "filter" | "next";
 }
 
-export interface InteractionResult extends InteractionScenario {
+export interface InteractionResult {
+  name: string;
+  action: InteractionScenario["action"];
   /** Click dispatch to the first frame painted after the new rows were in the table, ms. */
   samples: number[];
   median: number;
@@ -25,13 +39,37 @@ export interface InteractionResult extends InteractionScenario {
   fetchesAfterClick: number[];
   /** Median time LeadLex (the emulator) took to answer those requests, when there were any. */
   upstreamMedian: number | null;
+  /** React commits from the click to the new rows, median. */
+  commitsMedian: number;
 }
 
 interface PaintTiming {
   clickAt: number;
   changedAt: number;
   paintedAt: number;
+  /** React commits from the click to the rows being in the DOM. */
+  commits: number;
 }
+
+/**
+ * Counts React's commits through the hook React DevTools uses, which production builds of React
+ * call too. Installed before the page's own scripts run, so React finds it when it starts.
+ */
+const COUNT_REACT_COMMITS = `(() => {
+  let commits = 0;
+  Object.defineProperty(window, "__benchReactCommits", { get: () => commits });
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject() { return 1; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() { commits += 1; },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+  };
+})()`;
 
 /**
  * Arms, inside the page, the watch for the rows to change: the click's own timestamp (same clock
@@ -48,10 +86,11 @@ const ARM_PAINT_WATCH = `(() => {
   const section = document.querySelector("section[aria-labelledby='runs-heading']");
   if (!section) throw new Error("No runs section on this page.");
   let clickAt = Number.NaN;
-  window.addEventListener("click", (event) => { clickAt = event.timeStamp; }, {
-    capture: true,
-    once: true,
-  });
+  let commitsAtClick = Number.NaN;
+  window.addEventListener("click", (event) => {
+    clickAt = event.timeStamp;
+    commitsAtClick = window.__benchReactCommits;
+  }, { capture: true, once: true });
   window.__benchPaint = new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error("The rows did not change in 10 s.")), 10000);
     const observer = new MutationObserver(() => {
@@ -61,12 +100,13 @@ const ARM_PAINT_WATCH = `(() => {
       if (now === before || now === "") return;
       observer.disconnect();
       const changedAt = performance.now();
+      const commits = window.__benchReactCommits - commitsAtClick;
       requestAnimationFrame(() => {
         // The first task after this frame's rendering. A user-blocking task runs ahead of the
         // ordinary ones React's scheduler may already have queued, so their work is not counted.
         const done = () => {
           clearTimeout(timeout);
-          resolve({ clickAt, changedAt, paintedAt: performance.now() });
+          resolve({ clickAt, changedAt, paintedAt: performance.now(), commits });
         };
         if (window.scheduler && window.scheduler.postTask) {
           window.scheduler.postTask(done, { priority: "user-blocking" });
@@ -102,36 +142,56 @@ async function upstreamCallsSince(emulatorOrigin: string, seq: number): Promise<
   return requests.filter((call) => call.seq > seq);
 }
 
+interface Sample {
+  total: number;
+  dom: number;
+  commits: number;
+  fetches: number;
+  upstream: number[];
+}
+
+/**
+ * Each scenario `repetitions` times, interleaved: one click of every scenario per round, the
+ * order rotating each round, so a busy spell on the machine lands on all of them alike.
+ */
 export async function measureInteractions(
-  origins: { browser: string; emulator: string },
   scenarios: readonly InteractionScenario[],
   repetitions: number,
 ): Promise<InteractionResult[]> {
-  const browser = await launchChromium();
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await connect(page, origins.browser);
-    const results: InteractionResult[] = [];
-    for (const scenario of scenarios) {
-      results.push(await measureScenario(page, origins, scenario, repetitions));
-    }
-    return results;
-  } finally {
-    await browser.close();
+  const samples: Sample[][] = scenarios.map(() => []);
+  for (const page of new Set(scenarios.map((scenario) => scenario.surface.page))) {
+    await page.addInitScript(COUNT_REACT_COMMITS);
   }
+  for (const { index } of interleaved(repetitions, scenarios.length)) {
+    (samples[index] as Sample[]).push(await measureOnce(scenarios[index] as InteractionScenario));
+  }
+  return scenarios.map((scenario, index) => {
+    const own = samples[index] as Sample[];
+    const totals = own.map((sample) => sample.total);
+    const upstream = own.flatMap((sample) => sample.upstream);
+    return {
+      name: scenario.name,
+      action: scenario.action,
+      samples: totals,
+      median: median(totals),
+      p90: percentile(totals, 90),
+      domMedian: median(own.map((sample) => sample.dom)),
+      fetchesAfterClick: own.map((sample) => sample.fetches),
+      commitsMedian: median(own.map((sample) => sample.commits)),
+      upstreamMedian: upstream.length > 0 ? median(upstream) : null,
+    };
+  });
 }
 
-async function measureScenario(
-  page: Page,
-  origins: { browser: string; emulator: string },
-  scenario: InteractionScenario,
-  repetitions: number,
-): Promise<InteractionResult> {
-  const samples: number[] = [];
-  const domSamples: number[] = [];
-  const fetchesAfterClick: number[] = [];
-  const upstream: number[] = [];
+async function lastUpstreamSeq(emulatorOrigin: string | null): Promise<number> {
+  if (!emulatorOrigin) return 0;
+  const response = await fetch(`${emulatorOrigin}/__emulator/requests`);
+  const { requests } = (await response.json()) as { requests: { seq: number }[] };
+  return requests.at(-1)?.seq ?? 0;
+}
+
+async function measureOnce(scenario: InteractionScenario): Promise<Sample> {
+  const { page, origin, emulatorOrigin } = scenario.surface;
   const targetPage = scenario.action === "next" ? scenario.startPage + 1 : 1;
   const targetStatus = scenario.action === "filter" ? "failed" : null;
   const isTargetFetch = (url: string) => {
@@ -143,60 +203,52 @@ async function measureScenario(
     );
   };
 
-  for (let i = 0; i < repetitions; i++) {
-    const query = scenario.startPage > 1 ? `?page=${scenario.startPage}` : "";
-    const nextPage = scenario.action === "next" ? isTargetFetch : null;
-    // The app fetches the next page ahead when the pointer reaches "Next page" (or, in views
-    // reached in the browser, at once): wait for that answer, whichever way it was asked for.
-    const prefetched = nextPage
-      ? page.waitForResponse((response) => nextPage(response.url()) && response.ok())
+  // The next page is fetched ahead when the pointer reaches "Next page" (or, in Runboard's views
+  // reached in the browser, at once): wait for that answer, whichever way it was asked for.
+  const prefetched =
+    scenario.action === "next"
+      ? page.waitForResponse((response) => isTargetFetch(response.url()) && response.ok())
       : null;
-    await page.goto(`${origins.browser}/workflows/${scenario.workflowId}${query}`);
-    await page.locator("tr[data-row]").first().waitFor();
-    await page.waitForLoadState("networkidle");
-    if (prefetched) {
-      await page.getByRole("button", { name: "Next page" }).hover();
-      await prefetched;
-    }
-    const { lastSeq } = await fetch(`${origins.emulator}/__emulator/requests`)
-      .then((r) => r.json() as Promise<{ requests: { seq: number }[] }>)
-      .then(({ requests }) => ({ lastSeq: requests.at(-1)?.seq ?? 0 }));
+  await page.goto(`${origin}${scenario.surface.viewPath(scenario.workflowId, scenario.startPage)}`);
+  await page.locator("tr[data-row]").first().waitFor();
+  await page.waitForLoadState("networkidle");
+  if (prefetched) {
+    await page.getByRole("button", { name: "Next page" }).hover();
+    await prefetched;
+  }
+  const seqBefore = await lastUpstreamSeq(emulatorOrigin);
 
-    let fetches = 0;
-    const onRequest = (request: { url(): string }) => {
-      if (isTargetFetch(request.url())) fetches += 1;
-    };
-    page.on("request", onRequest);
-    await page.evaluate(ARM_PAINT_WATCH);
-    const control =
-      scenario.action === "filter"
-        ? page
-            .getByRole("group", { name: "Filter by status" })
-            .getByRole("button", { name: "Failed", exact: true })
-        : page.getByRole("button", { name: "Next page" });
-    await control.click();
-    const timing = (await page.evaluate(READ_PAINT_TIMING)) as PaintTiming;
-    page.off("request", onRequest);
+  let fetches = 0;
+  const onRequest = (request: { url(): string }) => {
+    if (isTargetFetch(request.url())) fetches += 1;
+  };
+  page.on("request", onRequest);
+  await page.evaluate(ARM_PAINT_WATCH);
+  const control =
+    scenario.action === "filter"
+      ? page
+          .getByRole("group", { name: "Filter by status" })
+          .getByRole("button", { name: "Failed", exact: true })
+      : page.getByRole("button", { name: "Next page" });
+  await control.click();
+  const timing = (await page.evaluate(READ_PAINT_TIMING)) as PaintTiming;
+  page.off("request", onRequest);
 
-    samples.push(timing.paintedAt - timing.clickAt);
-    domSamples.push(timing.changedAt - timing.clickAt);
-    fetchesAfterClick.push(fetches);
-    for (const call of await upstreamCallsSince(origins.emulator, lastSeq)) {
-      const page = Number(call.query.page?.[0] ?? "1");
+  const upstream: number[] = [];
+  if (emulatorOrigin) {
+    for (const call of await upstreamCallsSince(emulatorOrigin, seqBefore)) {
+      const calledPage = Number(call.query.page?.[0] ?? "1");
       const status = call.query.status?.[0] ?? null;
-      if (call.finishedAt !== null && page === targetPage && status === targetStatus) {
+      if (call.finishedAt !== null && calledPage === targetPage && status === targetStatus) {
         upstream.push(call.finishedAt - call.startedAt);
       }
     }
   }
-
   return {
-    ...scenario,
-    samples,
-    median: median(samples),
-    p90: percentile(samples, 90),
-    domMedian: median(domSamples),
-    fetchesAfterClick,
-    upstreamMedian: upstream.length > 0 ? median(upstream) : null,
+    total: timing.paintedAt - timing.clickAt,
+    dom: timing.changedAt - timing.clickAt,
+    commits: timing.commits,
+    fetches,
+    upstream,
   };
 }

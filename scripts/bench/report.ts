@@ -1,87 +1,95 @@
+import { formatComparison, formatTarget, passes, withUnit, type Figure } from "./figures";
 import type { MachineInfo } from "./machine";
-
-/** One line of the report: a figure, its target if it has one, and whether it met it. */
-export interface Figure {
-  section: string;
-  name: string;
-  value: number;
-  unit: "ms" | "req/s" | "ratio" | "score" | "count" | "";
-  /** `null`: reported for information, no target. */
-  target: { op: "<=" | ">=" | "=="; value: number } | null;
-  note?: string;
-}
-
-export function passes(figure: Figure): boolean | null {
-  if (figure.target === null) return null;
-  if (!Number.isFinite(figure.value)) return false;
-  const { op, value } = figure.target;
-  // Compared at the precision shown, so a printed "1.00 ms ≤ 1 ms" never reads as a failure.
-  const shown = Number(formatValue(figure.value, figure.unit));
-  if (op === "<=") return shown <= value;
-  if (op === ">=") return shown >= value;
-  return shown === value;
-}
-
-function formatValue(value: number, unit: Figure["unit"]): string {
-  if (!Number.isFinite(value)) return "n/a";
-  if (unit === "req/s" || unit === "score" || unit === "count") return value.toFixed(0);
-  if (unit === "ratio") return value.toFixed(2);
-  if (unit === "") return value.toFixed(3);
-  return Math.abs(value) < 10 ? value.toFixed(2) : value.toFixed(1);
-}
-
-function withUnit(value: string, unit: Figure["unit"]): string {
-  if (unit === "" || unit === "score" || unit === "ratio" || unit === "count") return value;
-  return `${value} ${unit}`;
-}
 
 export interface ReportHeader {
   startedAt: string;
+  durationS: number;
   machine: MachineInfo;
   loadStart: number[];
   loadEnd: number[];
-  distDir: string;
+  /** What was measured: the app's build folder, the floors' builds. */
+  builds: string[];
   settings: string;
 }
 
+export interface ReportAppendix {
+  title: string;
+  /** Preformatted text, shown as a code block. */
+  text: string;
+}
+
+const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+
+function verdict(figure: Figure): string {
+  const result = passes(figure);
+  return result === null ? "info" : result ? "pass" : "**FAIL**";
+}
+
+/** The report as Markdown: the ratio table first, then the absolute figures, errors, appendices. */
 export function renderMarkdown(
   header: ReportHeader,
   figures: readonly Figure[],
   errors: readonly string[],
-  budgetOutput: string | null,
+  appendices: readonly ReportAppendix[] = [],
 ): string {
-  const lines: string[] = [];
   const { machine } = header;
-  lines.push(`Benchmark of ${header.startedAt} (production build in \`${header.distDir}/\`).`, "");
-  lines.push(
+  const lines = [
+    `Benchmark of ${header.startedAt}, ${Math.round(header.durationS)} s.`,
+    "",
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}; load average ` +
       `(1/5/15 min) ${header.loadStart.join(" / ")} at the start, ${header.loadEnd.join(" / ")} at the end.`,
     "",
+    `Builds: ${header.builds.join("; ")}.`,
+    "",
     `Settings: ${header.settings}.`,
     "",
-  );
-  lines.push(
-    "| section | figure | measured | target | result |",
-    "| --- | --- | --- | --- | --- |",
-  );
-  for (const figure of figures) {
-    const result = passes(figure);
-    const target = figure.target
-      ? `${figure.target.op === "<=" ? "≤" : figure.target.op === ">=" ? "≥" : "="} ${withUnit(String(figure.target.value), figure.unit)}`
-      : "—";
-    const verdict = result === null ? "info" : result ? "pass" : "**FAIL**";
-    const note = figure.note ? ` (${figure.note})` : "";
+  ];
+
+  const compared = figures.filter((figure) => figure.floor !== null);
+  if (compared.length > 0) {
     lines.push(
-      `| ${figure.section} | ${figure.name}${note} | ${withUnit(formatValue(figure.value, figure.unit), figure.unit)} | ${target} | ${verdict} |`,
+      "#### Against the floors",
+      "",
+      "| section | figure | ours | floor | vs floor | target | result |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
     );
+    for (const figure of compared) {
+      const floor = figure.floor as NonNullable<Figure["floor"]>;
+      const note = figure.note ? ` (${figure.note})` : "";
+      lines.push(
+        `| ${cell(figure.section)} | ${cell(figure.name + note)} | ${withUnit(figure.value, figure.unit)} | ` +
+          `${withUnit(floor.value, figure.unit)} ${cell(floor.name)} | ${formatComparison(figure)} | ` +
+          `${formatTarget(figure.target, figure.unit)} | ${verdict(figure)} |`,
+      );
+    }
+    lines.push("");
   }
+
+  const absolute = figures.filter((figure) => figure.floor === null);
+  if (absolute.length > 0) {
+    lines.push(
+      "#### Absolute figures (information: they move with the machine's load)",
+      "",
+      "| section | figure | measured | target | result |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    for (const figure of absolute) {
+      const note = figure.note ? ` (${figure.note})` : "";
+      lines.push(
+        `| ${cell(figure.section)} | ${cell(figure.name + note)} | ${withUnit(figure.value, figure.unit)} | ` +
+          `${formatTarget(figure.target, figure.unit)} | ${verdict(figure)} |`,
+      );
+    }
+    lines.push("");
+  }
+
   if (errors.length > 0) {
-    lines.push("", "Errors (these figures are missing or invalid):", "");
-    for (const error of errors) lines.push(`- ${error.replaceAll("\n", " ")}`);
+    lines.push("Errors (these figures are missing or invalid):", "");
+    for (const error of errors) lines.push(`- ${cell(error)}`);
+    lines.push("");
   }
-  if (budgetOutput !== null) {
-    lines.push("", "JS budget (`npm run test:budget`, enforced in CI):", "", "```text");
-    lines.push(budgetOutput.trimEnd(), "```");
+  for (const appendix of appendices) {
+    lines.push(`${appendix.title}:`, "", "```text", appendix.text.trimEnd(), "```", "");
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -2,93 +2,111 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createEmulator, type Emulator } from "../../emulator/server";
 import { MAX_LIMIT } from "../../emulator/emulator-options";
+import { REPOSITORY_ROOT } from "../floors/scratch-project";
 
-const root = resolve(import.meta.dirname, "../..");
-
-export interface BenchServers {
+/** A `next start` child process on a free port. */
+export interface NextServer {
   /** For Node clients: an IPv4 literal, no name lookup in the measured path. */
-  appOrigin: string;
-  /** For browsers: `localhost` is a secure context, so the `__Host-` session cookie is accepted. */
+  origin: string;
+  /** For browsers: `localhost` is a secure context, so a `__Host-` cookie is accepted. */
   browserOrigin: string;
-  emulatorOrigin: string;
-  /** The LeadLex base URL the app was given, up to `/functions/v1/api-gateway`. */
+  pid: number;
+  close(): Promise<void>;
+}
+
+export interface InProcessEmulator {
+  origin: string;
+  /** The LeadLex base URL to give the app, up to `/functions/v1/api-gateway`. */
   apiBaseUrl: string;
-  appPid: number;
-  distDir: string;
   close(): Promise<void>;
 }
 
 /**
- * The emulator in this process (Org limits raised past anything a benchmark sends) and the app's
- * production build under `next start` in a child process, each on a free port.
+ * The emulator in this process, with the Org limits raised past anything a benchmark sends and no
+ * added latency. Its request log shares this process's clock, so the bench can line up its own
+ * timestamps with the moments LeadLex saw each call.
  */
-export async function startServers(): Promise<BenchServers> {
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!existsSync(join(root, distDir, "BUILD_ID"))) {
-    throw new Error(
-      `No production build in ${distDir}/: run \`NEXT_DIST_DIR=${distDir} npx next build\` first.`,
-    );
-  }
-
+export async function startEmulator(): Promise<InProcessEmulator> {
   const emulator: Emulator = createEmulator({
     orgLimitPerMin: MAX_LIMIT,
     orgLimitPerDay: MAX_LIMIT,
   });
-  const { port: emulatorPort, baseUrl } = await emulator.listen(0, "127.0.0.1");
-  const appPort = await freePort();
+  const { port, baseUrl } = await emulator.listen(0, "127.0.0.1");
+  return { origin: `http://127.0.0.1:${port}`, apiBaseUrl: baseUrl, close: () => emulator.close() };
+}
 
-  const app = spawn(
+export function assertProductionBuild(projectDir: string, distDir: string, howToBuild: string) {
+  if (!existsSync(join(projectDir, distDir, "BUILD_ID"))) {
+    throw new Error(`No production build in ${distDir}/: run \`${howToBuild}\` first.`);
+  }
+}
+
+/** Runboard's production build, talking to `emulator`, with a throw-away session secret. */
+export function startRunboard(
+  projectDir: string,
+  distDir: string,
+  emulator: InProcessEmulator,
+): Promise<NextServer> {
+  assertProductionBuild(projectDir, distDir, `NEXT_DIST_DIR=${distDir} npm run build`);
+  return startNextServer({
+    label: "Runboard",
+    cwd: projectDir,
+    env: {
+      NEXT_DIST_DIR: distDir,
+      LEADLEX_API_URL: emulator.apiBaseUrl,
+      SESSION_SECRET: randomBytes(32).toString("base64url"),
+    },
+    readinessPath: "/api/health",
+    // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes.
+    nodeArgs: process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+  });
+}
+
+interface NextServerOptions {
+  label: string;
+  cwd: string;
+  env: Record<string, string>;
+  /** Must answer 200 before the server counts as started. */
+  readinessPath: string;
+  nodeArgs?: string[];
+}
+
+/** `next start` of the production build in `cwd`. */
+export async function startNextServer(options: NextServerOptions): Promise<NextServer> {
+  const { label, cwd, env, readinessPath, nodeArgs = [] } = options;
+  const port = await freePort();
+  const child = spawn(
     process.execPath,
     [
-      // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes.
-      ...(process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      join(root, "node_modules/next/dist/bin/next"),
+      ...nodeArgs,
+      join(REPOSITORY_ROOT, "node_modules/next/dist/bin/next"),
       "start",
       "-p",
-      String(appPort),
+      String(port),
     ],
     {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-        LEADLEX_API_URL: baseUrl,
-        SESSION_SECRET: randomBytes(32).toString("base64url"),
-      },
+      cwd,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   const output: string[] = [];
-  app.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  app.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 
-  const appOrigin = `http://127.0.0.1:${appPort}`;
-  const close = async () => {
-    await stopChild(app);
-    await emulator.close();
-  };
+  const origin = `http://127.0.0.1:${port}`;
+  const close = () => stopChild(child);
   try {
-    await waitForHealth(appOrigin, app, output);
+    await waitUntilAnswering(label, `${origin}${readinessPath}`, child, output);
   } catch (error) {
     await close();
     throw error;
   }
-  if (app.pid === undefined) throw new Error("next start has no pid");
-
-  return {
-    appOrigin,
-    browserOrigin: `http://localhost:${appPort}`,
-    emulatorOrigin: `http://127.0.0.1:${emulatorPort}`,
-    apiBaseUrl: baseUrl,
-    appPid: app.pid,
-    distDir,
-    close,
-  };
+  if (child.pid === undefined) throw new Error(`${label}: next start has no pid`);
+  return { origin, browserOrigin: `http://localhost:${port}`, pid: child.pid, close };
 }
 
 function freePort(): Promise<number> {
@@ -103,21 +121,26 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(origin: string, app: ChildProcess, output: string[]): Promise<void> {
+async function waitUntilAnswering(
+  label: string,
+  url: string,
+  child: ChildProcess,
+  output: string[],
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (app.exitCode !== null) {
-      throw new Error(`next start exited with ${app.exitCode}:\n${output.join("")}`);
+    if (child.exitCode !== null) {
+      throw new Error(`${label}: next start exited with ${child.exitCode}:\n${output.join("")}`);
     }
     try {
-      const response = await fetch(`${origin}/api/health`);
+      const response = await fetch(url);
       if (response.ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((done) => setTimeout(done, 200));
   }
-  throw new Error(`next start did not answer /api/health within 60 s:\n${output.join("")}`);
+  throw new Error(`${label}: ${url} did not answer within 60 s:\n${output.join("")}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
