@@ -62,6 +62,11 @@ const DEMO_KEYS: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
   ],
 ]);
 
+export function demoKeyByLabel(label: string): DemoKey | undefined {
+  for (const key of DEMO_KEYS.values()) if (key.label === label) return key;
+  return undefined;
+}
+
 export type KeyResolution =
   | { kind: "missing"; label: "none" }
   | { kind: "unknown"; label: "unknown" }
