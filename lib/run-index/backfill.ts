@@ -97,6 +97,7 @@ export interface BackfillProgress {
   /** The most the backfill will spend: the estimate plus a little for runs arriving meanwhile. */
   callsAllowed: number;
   callsEstimated: number;
+  /** Runs added since the job started (the estimate's pages not included). */
   runsAdded: number;
   items: { workflowId: string; callsMade: number; callsLeft: number | null; done: boolean }[];
   /** While paused after a 429: when it resumes (Runboard's clock). */
@@ -212,6 +213,8 @@ export class BackfillJob {
   private resumesAtMs: number | null = null;
   private stopReason: string | null = null;
   private readonly callsAllowed: number;
+  /** What the estimate's pages added, so progress counts the job's own work. */
+  private readonly addedByEstimate: number;
   private readonly controller = new AbortController();
   private running: Promise<BackfillProgress> | null = null;
 
@@ -222,6 +225,7 @@ export class BackfillJob {
     private readonly onProgress?: (progress: BackfillProgress) => void,
   ) {
     this.callsAllowed = plan.callsLeft + arrivalAllowance(plan.callsLeft);
+    this.addedByEstimate = this.addedSoFar();
   }
 
   /** Runs to the end (through any 429 pauses); the same promise for every caller. */
@@ -240,7 +244,7 @@ export class BackfillJob {
       callsMade: this.callsMade,
       callsAllowed: this.callsAllowed,
       callsEstimated: this.plan.callsLeft,
-      runsAdded: this.fills.reduce((sum, fill) => sum + fill.added, 0),
+      runsAdded: this.addedSoFar() - this.addedByEstimate,
       items: this.fills.map((fill) => ({
         workflowId: fill.target.workflowId,
         callsMade: fill.calls,
@@ -295,6 +299,10 @@ export class BackfillJob {
     this.stopReason = reason;
     this.report();
     return this.progress();
+  }
+
+  private addedSoFar(): number {
+    return this.fills.reduce((sum, fill) => sum + fill.added, 0);
   }
 
   private report(): void {

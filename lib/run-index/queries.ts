@@ -210,7 +210,11 @@ export function timeBuckets(
     question.afterMs ?? matching.reduce((oldest, held) => Math.min(oldest, held.atMs), endMs);
   const bucketMs = options.bucketMs ?? bucketSizeFor(Math.max(1, endMs - startMs));
   const first = Math.floor(startMs / bucketMs) * bucketMs;
-  const count = Math.max(1, Math.ceil((endMs - first) / bucketMs));
+  // `before` is exclusive; without it the window ends now, and a run triggered now counts.
+  const count =
+    question.beforeMs == null
+      ? Math.floor((endMs - first) / bucketMs) + 1
+      : Math.max(1, Math.ceil((endMs - first) / bucketMs));
   const buckets: TimeBucket[] = Array.from({ length: count }, (_, i) => ({
     startMs: first + i * bucketMs,
     success: 0,
