@@ -26,7 +26,15 @@ import { startServers, type BenchServers } from "./servers";
 import { median } from "./stats";
 
 const root = resolve(import.meta.dirname, "../..");
-const SECTIONS = ["proxy", "throughput", "render", "interaction", "lighthouse", "budget"] as const;
+const SECTIONS = [
+  "proxy",
+  "throughput",
+  "render",
+  "interaction",
+  "lighthouse",
+  "budget",
+  "run-index",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const SMALL = "wf_01HY1";
@@ -106,6 +114,11 @@ async function main(): Promise<void> {
   } finally {
     await servers.close();
   }
+  await section(
+    "run-index",
+    async () =>
+      void figures.push(...(await (await import("./run-index")).measureRunIndex({ quick }))),
+  );
   let budgetOutput: string | null = null;
   await section("budget", async () => {
     budgetOutput = runBundleBudget(servers.distDir);
