@@ -46,17 +46,17 @@ export interface RunsAnswer {
 /** Runs across workflows, newest first (ties by id descending), filtered and paged. */
 export function listRuns(index: RunIndex, question: RunsQuestion, paging: Paging): RunsAnswer {
   const keep = matcher(index, question);
-  const lists = scope(index, question).map((set) => {
-    const out: HeldRun[] = [];
-    const { from, to } = windowOf(set, question);
-    for (let i = from; i < to; i++) {
-      const held = set.runs[i];
-      if (held !== undefined && keep(held)) out.push(held);
+  const cursors = scope(index, question).map((set) => ({ set, ...windowOf(set, question) }));
+  let total = 0;
+  for (const { set, from, to } of cursors) {
+    if (keep === null) {
+      total += Math.max(0, to - from);
+      continue;
     }
-    return out;
-  });
-  const total = lists.reduce((sum, list) => sum + list.length, 0);
+    for (let i = from; i < to; i++) if (keep(set.runs[i] as HeldRun)) total += 1;
+  }
   const offset = (paging.page - 1) * paging.perPage;
+  const lists = cursors.map(({ set, from, to }) => filteredSlice(set.runs, from, to, keep));
   return {
     runs: mergeNewestFirst(lists, offset, paging.perPage).map((held) => held.run),
     total,
@@ -64,6 +64,36 @@ export function listRuns(index: RunIndex, question: RunsQuestion, paging: Paging
     perPage: paging.perPage,
     coverage: coverageOf(index, question),
   };
+}
+
+/** A lazy view of runs[from, to) that match `keep`: the merge reads only as far as it needs. */
+interface RunStream {
+  peek(): HeldRun | undefined;
+  next(): void;
+}
+
+function filteredSlice(
+  runs: readonly HeldRun[],
+  from: number,
+  to: number,
+  keep: ((held: HeldRun) => boolean) | null,
+): RunStream {
+  let i = from;
+  const settle = () => {
+    if (keep !== null) while (i < to && !keep(runs[i] as HeldRun)) i += 1;
+  };
+  settle();
+  return {
+    peek: () => (i < to ? runs[i] : undefined),
+    next: () => {
+      i += 1;
+      settle();
+    },
+  };
+}
+
+function arrayStream(runs: readonly HeldRun[]): RunStream {
+  return filteredSlice(runs, 0, runs.length, null);
 }
 
 export interface RecordAnswer extends RunsAnswer {
@@ -90,7 +120,9 @@ export function recordRuns(
     const runs = set.runsOf(entityId);
     return afterMs === null ? [...runs] : runs.filter((held) => held.atMs >= afterMs);
   });
-  const all = mergeNewestFirst(lists, 0, Number.POSITIVE_INFINITY).map((held) => held.run);
+  const all = mergeNewestFirst(lists.map(arrayStream), 0, Number.POSITIVE_INFINITY).map(
+    (held) => held.run,
+  );
   const latestPerWorkflow = lists
     .map((list) => list[0])
     .filter((held): held is HeldRun => held !== undefined)
@@ -128,29 +160,30 @@ export interface FacetsAnswer {
 }
 
 export function facets(index: RunIndex, question: RunsQuestion): FacetsAnswer {
-  const every = matcher(index, question);
-  const anyStatus = matcher(index, { ...question, statuses: [] });
-  const anyReason = matcher(index, { ...question, reason: undefined });
+  const { other, status, reason } = conditions(index, question);
   const byStatus: Record<RunStatus, number> = { success: 0, failed: 0, skipped: 0 };
   const errorCodes = new Map<string, number>();
   const skipReasons = new Map<string, number>();
   const byWorkflow = new Map<string, number>();
   for (const set of scope(index, question)) {
     const { from, to } = windowOf(set, question);
+    let inWorkflow = 0;
     for (let i = from; i < to; i++) {
-      const held = set.runs[i];
-      if (held === undefined) continue;
+      const held = set.runs[i] as HeldRun;
+      if (other !== null && !other(held)) continue;
       const { run } = held;
-      if (anyStatus(held)) byStatus[run.status] += 1;
-      if (every(held)) byWorkflow.set(run.workflowId, (byWorkflow.get(run.workflowId) ?? 0) + 1);
-      if (anyReason(held)) {
-        if (run.status === "failed" && run.error !== null) {
-          errorCodes.set(run.error.code, (errorCodes.get(run.error.code) ?? 0) + 1);
-        } else if (run.status === "skipped" && run.skipReason !== null) {
-          skipReasons.set(run.skipReason, (skipReasons.get(run.skipReason) ?? 0) + 1);
-        }
+      const statusOk = status === null || status(held);
+      const reasonOk = reason === null || reason(held);
+      if (reasonOk) byStatus[run.status] += 1;
+      if (!statusOk) continue;
+      if (reasonOk) inWorkflow += 1;
+      if (run.error !== null && run.status === "failed") {
+        errorCodes.set(run.error.code, (errorCodes.get(run.error.code) ?? 0) + 1);
+      } else if (run.skipReason !== null && run.status === "skipped") {
+        skipReasons.set(run.skipReason, (skipReasons.get(run.skipReason) ?? 0) + 1);
       }
     }
+    if (inWorkflow > 0) byWorkflow.set(set.workflowId, inWorkflow);
   }
   return {
     byStatus,
@@ -197,17 +230,24 @@ export function timeBuckets(
   options: { nowMs: number; bucketMs?: number },
 ): BucketsAnswer {
   const keep = matcher(index, question);
-  const matching: HeldRun[] = [];
-  for (const set of scope(index, question)) {
-    const { from, to } = windowOf(set, question);
-    for (let i = from; i < to; i++) {
-      const held = set.runs[i];
-      if (held !== undefined && keep(held)) matching.push(held);
+  const windows = scope(index, question).map((set) => ({
+    runs: set.runs,
+    ...windowOf(set, question),
+  }));
+  const endMs = question.beforeMs ?? options.nowMs;
+  let startMs = question.afterMs ?? endMs;
+  if (question.afterMs == null) {
+    // From the oldest matching run: the last match of each workflow's window.
+    for (const { runs, from, to } of windows) {
+      for (let i = to - 1; i >= from; i--) {
+        const held = runs[i] as HeldRun;
+        if (keep === null || keep(held)) {
+          startMs = Math.min(startMs, held.atMs);
+          break;
+        }
+      }
     }
   }
-  const endMs = question.beforeMs ?? options.nowMs;
-  const startMs =
-    question.afterMs ?? matching.reduce((oldest, held) => Math.min(oldest, held.atMs), endMs);
   const bucketMs = options.bucketMs ?? bucketSizeFor(Math.max(1, endMs - startMs));
   const first = Math.floor(startMs / bucketMs) * bucketMs;
   // `before` is exclusive; without it the window ends now, and a run triggered now counts.
@@ -215,16 +255,26 @@ export function timeBuckets(
     question.beforeMs == null
       ? Math.floor((endMs - first) / bucketMs) + 1
       : Math.max(1, Math.ceil((endMs - first) / bucketMs));
+  const counts = {
+    success: new Int32Array(count),
+    failed: new Int32Array(count),
+    skipped: new Int32Array(count),
+  };
+  for (const { runs, from, to } of windows) {
+    for (let i = from; i < to; i++) {
+      const held = runs[i] as HeldRun;
+      if (keep !== null && !keep(held)) continue;
+      const slot = Math.floor((held.atMs - first) / bucketMs);
+      const perStatus = counts[held.run.status];
+      if (slot >= 0 && slot < count) perStatus[slot] = (perStatus[slot] ?? 0) + 1;
+    }
+  }
   const buckets: TimeBucket[] = Array.from({ length: count }, (_, i) => ({
     startMs: first + i * bucketMs,
-    success: 0,
-    failed: 0,
-    skipped: 0,
+    success: counts.success[i] ?? 0,
+    failed: counts.failed[i] ?? 0,
+    skipped: counts.skipped[i] ?? 0,
   }));
-  for (const held of matching) {
-    const bucket = buckets[Math.floor((held.atMs - first) / bucketMs)];
-    if (bucket !== undefined) bucket[held.run.status] += 1;
-  }
   return { bucketMs, buckets, coverage: coverageOf(index, question) };
 }
 
@@ -249,21 +299,46 @@ function windowOf(set: WorkflowRuns, question: RunsQuestion): { from: number; to
   };
 }
 
-function matcher(index: RunIndex, question: RunsQuestion): (held: HeldRun) => boolean {
+type Condition = ((held: HeldRun) => boolean) | null;
+
+/**
+ * A question's filters in three parts, so each facet can leave its own out; null where the part
+ * filters nothing, so scans skip it.
+ */
+function conditions(
+  index: RunIndex,
+  question: RunsQuestion,
+): { other: Condition; status: Condition; reason: Condition } {
   const statuses = new Set(question.statuses ?? []);
   const { entityType, reason, stillFailingOnly } = question;
-  return ({ run }) => {
-    if (statuses.size > 0 && !statuses.has(run.status)) return false;
-    if (entityType !== undefined && run.entityType !== entityType) return false;
-    if (reason !== undefined && run.error?.code !== reason && run.skipReason !== reason) {
-      return false;
-    }
-    if (stillFailingOnly === true) {
-      if (run.status !== "failed") return false;
-      return latestRunOf(index, run.workflowId, run.entityId)?.status !== "success";
-    }
-    return true;
+  const byEntity: Condition =
+    entityType === undefined ? null : ({ run }) => run.entityType === entityType;
+  const stillFailing: Condition =
+    stillFailingOnly !== true
+      ? null
+      : ({ run }) =>
+          run.status === "failed" &&
+          latestRunOf(index, run.workflowId, run.entityId)?.status !== "success";
+  return {
+    other: both(byEntity, stillFailing),
+    status: statuses.size === 0 ? null : ({ run }) => statuses.has(run.status),
+    reason:
+      reason === undefined
+        ? null
+        : ({ run }) => run.error?.code === reason || run.skipReason === reason,
   };
+}
+
+/** Every filter of the question; null when it has none. */
+function matcher(index: RunIndex, question: RunsQuestion): Condition {
+  const { other, status, reason } = conditions(index, question);
+  return both(both(other, status), reason);
+}
+
+function both(a: Condition, b: Condition): Condition {
+  if (a === null) return b;
+  if (b === null) return a;
+  return (held) => a(held) && b(held);
 }
 
 function coverageOf(index: RunIndex, question: RunsQuestion): AnswerCoverage {
@@ -274,25 +349,24 @@ function coverageOf(index: RunIndex, question: RunsQuestion): AnswerCoverage {
   });
 }
 
-/** Entries offset..offset+limit of the newest-first merge of newest-first lists. */
-function mergeNewestFirst(lists: readonly HeldRun[][], offset: number, limit: number): HeldRun[] {
-  const heads = lists.map(() => 0);
+/** Entries offset..offset+limit of the newest-first merge of newest-first streams. */
+function mergeNewestFirst(streams: readonly RunStream[], offset: number, limit: number): HeldRun[] {
   const out: HeldRun[] = [];
   for (let taken = 0; taken < offset + limit; taken++) {
-    let pick = -1;
+    let pick: RunStream | undefined;
     let best: HeldRun | undefined;
-    lists.forEach((list, i) => {
-      const candidate = list[heads[i] ?? 0];
+    for (const stream of streams) {
+      const candidate = stream.peek();
       if (
         candidate !== undefined &&
         (best === undefined || compareNewestFirst(candidate, best) < 0)
       ) {
         best = candidate;
-        pick = i;
+        pick = stream;
       }
-    });
-    if (best === undefined) break;
-    heads[pick] = (heads[pick] ?? 0) + 1;
+    }
+    if (best === undefined || pick === undefined) break;
+    pick.next();
     if (taken >= offset) out.push(best);
   }
   return out;
