@@ -128,6 +128,7 @@ export async function measureRunIndex(options: { quick: boolean }): Promise<Figu
     // 3. Query time on the warm index.
     const now = clock.nowMs();
     const week = { afterMs: now - 7 * DAY };
+    const firstPage = { page: 1, perPage: 25 };
     const samples = options.quick ? 15 : 60;
     const p50 = (run: () => unknown) => {
       for (let i = 0; i < 3; i++) run();
@@ -143,73 +144,60 @@ export async function measureRunIndex(options: { quick: boolean }): Promise<Figu
     const contactWorkflows = listed
       .filter((w) => w.condition_entity === "contact")
       .map((w) => w.id);
-    figure(
-      "runs across workflows, 7 days, page 1 of 25, p50",
-      p50(() => listRuns(index, week, { page: 1, perPage: 25 })),
-      "ms",
-      { op: "<=", value: 50 },
-    );
-    figure(
-      "runs across workflows, failed in 24 h, still failing only, p50",
-      p50(() =>
-        listRuns(
-          index,
-          { afterMs: now - DAY, statuses: ["failed"], stillFailingOnly: true },
-          { page: 1, perPage: 25 },
-        ),
-      ),
-      "ms",
-      { op: "<=", value: 50 },
-    );
-    figure(
-      "runs across workflows, 7 days, page 1,000, p50",
-      p50(() => listRuns(index, week, { page: 1_000, perPage: 25 })),
-      "ms",
-      { op: "<=", value: 50 },
-    );
-    figure(
-      `one record's runs (${record.slice(0, 12)}…, ${contactWorkflows.length} contact workflows), p50`,
-      p50(() =>
-        recordRuns(index, record, { workflowIds: contactWorkflows }, { page: 1, perPage: 25 }),
-      ),
-      "ms",
-      { op: "<=", value: 100 },
-    );
-    figure(
-      "facets (status chips, error codes, skip reasons, workflows), 7 days, p50",
-      p50(() => facets(index, week)),
-      "ms",
-      { op: "<=", value: 50 },
-    );
-    figure(
-      "chart buckets, 7 days by status, p50",
-      p50(() => timeBuckets(index, week, { nowMs: now })),
-      "ms",
-      { op: "<=", value: 50 },
-    );
+    const questions: [name: string, ask: () => unknown, targetMs: number][] = [
+      ["runs across workflows, 7 days, page 1 of 25", () => listRuns(index, week, firstPage), 50],
+      [
+        "runs across workflows, failed in 24 h, still failing only",
+        () =>
+          listRuns(
+            index,
+            { afterMs: now - DAY, statuses: ["failed"], stillFailingOnly: true },
+            firstPage,
+          ),
+        50,
+      ],
+      [
+        "runs across workflows, 7 days, page 1,000",
+        () => listRuns(index, week, { page: 1_000, perPage: 25 }),
+        50,
+      ],
+      [
+        `one record's runs (${record.slice(0, 12)}…, ${contactWorkflows.length} contact workflows)`,
+        () => recordRuns(index, record, { workflowIds: contactWorkflows }, firstPage),
+        100,
+      ],
+      [
+        "facets (status chips, error codes, skip reasons, workflows), 7 days",
+        () => facets(index, week),
+        50,
+      ],
+      ["chart buckets, 7 days by status", () => timeBuckets(index, week, { nowMs: now }), 50],
+    ];
+    for (const [name, ask, targetMs] of questions) {
+      figure(`${name}, p50`, p50(ask), "ms", { op: "<=", value: targetMs });
+    }
 
     // 4. Incremental sync of wf_big: after a minute of its own arrivals, then after 100 new runs.
+    const sync = async (after: string, maxCalls: Figure["target"], why: string) => {
+      const { calls: made, added, ms } = await timedSync(index, depsFor(KEYS.a), calls);
+      figure(
+        `incremental sync of wf_big after ${after}: calls`,
+        made,
+        "count",
+        maxCalls,
+        `${added} runs added${why}`,
+      );
+      figure(`incremental sync of wf_big after ${after}: time`, ms, "ms");
+    };
     clock.advance(60_000);
-    const minute = await timedSync(index, depsFor(KEYS.a), calls);
-    figure(
-      "incremental sync of wf_big after a minute of arrivals: calls",
-      minute.calls,
-      "count",
-      { op: "==", value: 1 },
-      `${minute.added} runs added`,
-    );
-    figure("incremental sync after a minute: time", minute.ms, "ms");
+    await sync("a minute of arrivals", { op: "==", value: 1 }, "");
     await addRuns(baseUrl, "wf_big", 100);
     clock.advance(1_000);
-    const afterBurst = await timedSync(index, depsFor(KEYS.a), calls);
-    figure(
-      "incremental sync of wf_big after 100 new runs: calls",
-      afterBurst.calls,
-      "count",
+    await sync(
+      "100 new runs",
       { op: "<=", value: 2 },
-      `${afterBurst.added} runs added; 100 new plus the runs asked again in the 2 min look-back fill more than one page of 100`,
+      "; 100 new plus the runs asked again in the 2 min look-back fill more than one page of 100",
     );
-    figure("incremental sync after 100 new runs: time", afterBurst.ms, "ms");
     return figures;
   } finally {
     await emulator.close();
