@@ -171,6 +171,61 @@ describe("run index against the emulator, with runs arriving", () => {
   );
 
   it(
+    "fills 'failed in the last 24 h' across the workspace: a call per workflow, more for wf_big only",
+    async () => {
+      const index = new RunIndex();
+      let calls = 0;
+      const plain = gateway(ORG);
+      const deps: BackfillDeps = {
+        fetchLogsPage: async (...args) => {
+          calls += 1;
+          return plain(...args);
+        },
+        now: () => emulator.clock.nowMs(),
+        sleep: async (ms) => emulator.clock.advance(ms),
+      };
+      const { body } = await emulator.json<{ data: { workflows: { id: string }[] } }>(
+        "/v1/workflows?per_page=100",
+      );
+      const workflowIds = body.data.workflows.map((workflow) => workflow.id);
+      const dayAgo = emulator.clock.nowMs() - 86_400_000;
+      // What it should cost, from the emulator's own lists: a page of 100 per workflow at least.
+      const expected = await Promise.all(
+        workflowIds.map((id) => emulatorIds(id, "failed", dayAgo)),
+      );
+      const pages = expected.map((ids) => Math.max(1, Math.ceil(ids.length / 100)));
+
+      const plan = await planBackfill(
+        index,
+        { workflowIds, status: "failed", fromMs: dayAgo },
+        deps,
+      );
+      expect(workflowIds).toHaveLength(11);
+      expect(plan.callsSpent).toBe(11);
+      expect(plan.callsLeft).toBe(pages.reduce((sum, n) => sum + n - 1, 0));
+      // Only wf_big fails more than 100 times a day; the estimate fills every other workflow.
+      const pending = plan.items.filter((item) => item.state === "pending");
+      expect(pending.map((item) => item.workflowId)).toEqual(["wf_big"]);
+      const start = startBackfill(plan, deps);
+      if (start.started) await start.job.run();
+      expect(calls).toBe(pages.reduce((sum, n) => sum + n, 0));
+
+      const answer = listRuns(
+        index,
+        { workflowIds, statuses: ["failed"], afterMs: dayAgo },
+        { page: 1, perPage: 10_000 },
+      );
+      expect(answer.coverage).toMatchObject({ complete: true, gaps: [] });
+      expect(answer.total).toBe(expected.flat().length);
+      expect(new Set(answer.runs.map((run) => run.id))).toEqual(new Set(expected.flat()));
+      // Only failed runs were asked for: a question about every status is not covered by it.
+      const everything = listRuns(index, { workflowIds, afterMs: dayAgo }, { page: 1, perPage: 1 });
+      expect(everything.coverage.complete).toBe(false);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
     "pauses on the emulator's 429 (Starter: 10 a minute) and resumes in the next minute",
     async () => {
       await emulator.admin("/__emulator/reset", { method: "POST" });
