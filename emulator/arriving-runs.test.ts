@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WORKFLOW_IDS, WORKFLOW_SPECS } from "./data/workflow-catalog";
 import type { RequestLogEntry } from "./request-log";
-import { KEYS, startTestEmulator, TEST_NOW } from "./testing/test-emulator";
+import { HANG_GUARD_MS, KEYS, startTestEmulator, TEST_NOW } from "./testing/test-emulator";
 import type {
   DetailBody,
   ErrorBody,
@@ -73,91 +73,103 @@ describe("runs that keep arriving", () => {
     await emulator.admin("/__emulator/reset", { method: "POST" });
   });
 
-  it("adds runs to enabled workflows at their history's rate; the others stay quiet", async () => {
-    const ids = WORKFLOW_SPECS.map((spec) => spec.id);
-    const keyOf = (id: string) =>
-      WORKFLOW_SPECS.find((spec) => spec.id === id)?.workspaceId === "ws_b"
-        ? KEYS.otherWorkspace
-        : KEYS.orgFull;
-    const before = new Map<string, number>();
-    for (const id of ids) before.set(id, await total(id, "", keyOf(id)));
-    // A whole week, so weekdays and weekends both count, as they do in the history.
-    emulator.clock.advance(7 * DAY);
-    for (const spec of WORKFLOW_SPECS) {
-      const gained = (await total(spec.id, "", keyOf(spec.id))) - (before.get(spec.id) ?? 0);
-      const quiet = spec.lifecycle.kind !== "enabled" || spec.history === null;
-      if (quiet) {
-        expect(gained, `${spec.id} stays quiet`).toBe(0);
-        continue;
+  it(
+    "adds runs to enabled workflows at their history's rate; the others stay quiet",
+    async () => {
+      const ids = WORKFLOW_SPECS.map((spec) => spec.id);
+      const keyOf = (id: string) =>
+        WORKFLOW_SPECS.find((spec) => spec.id === id)?.workspaceId === "ws_b"
+          ? KEYS.otherWorkspace
+          : KEYS.orgFull;
+      const before = new Map<string, number>();
+      for (const id of ids) before.set(id, await total(id, "", keyOf(id)));
+      // A whole week, so weekdays and weekends both count, as they do in the history.
+      emulator.clock.advance(7 * DAY);
+      for (const spec of WORKFLOW_SPECS) {
+        const gained = (await total(spec.id, "", keyOf(spec.id))) - (before.get(spec.id) ?? 0);
+        const quiet = spec.lifecycle.kind !== "enabled" || spec.history === null;
+        if (quiet) {
+          expect(gained, `${spec.id} stays quiet`).toBe(0);
+          continue;
+        }
+        const history = spec.history;
+        if (history === null) continue;
+        const expected = (history.count * 7) / history.spanDays;
+        expect(
+          Math.abs(gained - expected),
+          `${spec.id}: ${gained} new, ~${expected} expected`,
+        ).toBeLessThanOrEqual(Math.max(0.1 * expected, 6));
       }
-      const history = spec.history;
-      if (history === null) continue;
-      const expected = (history.count * 7) / history.spanDays;
-      expect(
-        Math.abs(gained - expected),
-        `${spec.id}: ${gained} new, ~${expected} expected`,
-      ).toBeLessThanOrEqual(Math.max(0.1 * expected, 6));
-    }
-    // wf_big: about one run every ten seconds.
-    const bigGained = (await total("wf_big")) - (before.get("wf_big") ?? 0);
-    const secondsPerRun = (7 * 86_400) / bigGained;
-    expect(secondsPerRun).toBeGreaterThan(9);
-    expect(secondsPerRun).toBeLessThan(12);
-    for (const id of [WORKFLOW_IDS.disabled, WORKFLOW_IDS.autoDisabled, WORKFLOW_IDS.deleted]) {
-      expect(before.get(id)).toBeGreaterThan(0);
-    }
-  });
+      // wf_big: about one run every ten seconds.
+      const bigGained = (await total("wf_big")) - (before.get("wf_big") ?? 0);
+      const secondsPerRun = (7 * 86_400) / bigGained;
+      expect(secondsPerRun).toBeGreaterThan(9);
+      expect(secondsPerRun).toBeLessThan(12);
+      for (const id of [WORKFLOW_IDS.disabled, WORKFLOW_IDS.autoDisabled, WORKFLOW_IDS.deleted]) {
+        expect(before.get(id)).toBeGreaterThan(0);
+      }
+    },
+    HANG_GUARD_MS,
+  );
 
-  it("keeps meta.total, paging and after exact, and shows each run once it has completed", async () => {
-    // Its own emulator, so the stretch of time walked through is the same however tests run.
-    const own = await startTestEmulator();
-    try {
-      const get = (path: string) => own.json<LogsBody>(path);
-      const windowStart = own.clock.nowMs();
-      const after = `&after=${iso(windowStart)}`;
-      const runsNow = async () => {
-        const out: LogEntry[] = [];
-        for (let page = 1; ; page++) {
-          const { body } = await get(`/v1/workflows/wf_big/logs?per_page=25&page=${page}${after}`);
-          out.push(...body.data.logs);
-          if (body.data.logs.length < 25) {
-            expect(out.length, "pages add up to meta.total").toBe(body.meta.total);
-            return out;
+  it(
+    "keeps meta.total, paging and after exact, and shows each run once it has completed",
+    async () => {
+      // Its own emulator, so the stretch of time walked through is the same however tests run.
+      const own = await startTestEmulator();
+      try {
+        const get = (path: string) => own.json<LogsBody>(path);
+        const windowStart = own.clock.nowMs();
+        const after = `&after=${iso(windowStart)}`;
+        const runsNow = async () => {
+          const out: LogEntry[] = [];
+          for (let page = 1; ; page++) {
+            const { body } = await get(
+              `/v1/workflows/wf_big/logs?per_page=25&page=${page}${after}`,
+            );
+            out.push(...body.data.logs);
+            if (body.data.logs.length < 25) {
+              expect(out.length, "pages add up to meta.total").toBe(body.meta.total);
+              return out;
+            }
           }
+        };
+        let previous = await runsNow();
+        let previousAt = own.clock.nowMs();
+        let lateSeen = 0;
+        for (let step = 0; step < 120; step++) {
+          // 5 s steps for 10 minutes of a Monday afternoon: wf_big gains a run every few steps,
+          // and its webhooks run for up to 30 s.
+          own.clock.advance(5_000);
+          const now = own.clock.nowMs();
+          const runs = await runsNow();
+          expect(new Set(runs.map((run) => run.id)).size).toBe(runs.length);
+          for (const run of runs) {
+            expect(Date.parse(run.triggered_at)).toBeGreaterThanOrEqual(windowStart - 999);
+            expect(completedMs(run), `${run.id} shown only once completed`).toBeLessThanOrEqual(
+              now,
+            );
+          }
+          // Nothing once shown disappears, and what is new completed since the last look.
+          const shown = new Set(runs.map((run) => run.id));
+          for (const run of previous) expect(shown.has(run.id), `${run.id} still shown`).toBe(true);
+          const seenBefore = new Set(previous.map((run) => run.id));
+          const fresh = runs.filter((run) => !seenBefore.has(run.id));
+          for (const run of fresh) expect(completedMs(run)).toBeGreaterThan(previousAt);
+          const newestBefore = previous[0]?.triggered_at ?? "";
+          lateSeen += fresh.filter((run) => run.triggered_at < newestBefore).length;
+          previous = runs;
+          previousAt = now;
         }
-      };
-      let previous = await runsNow();
-      let previousAt = own.clock.nowMs();
-      let lateSeen = 0;
-      for (let step = 0; step < 120; step++) {
-        // 5 s steps for 10 minutes of a Monday afternoon: wf_big gains a run every few steps,
-        // and its webhooks run for up to 30 s.
-        own.clock.advance(5_000);
-        const now = own.clock.nowMs();
-        const runs = await runsNow();
-        expect(new Set(runs.map((run) => run.id)).size).toBe(runs.length);
-        for (const run of runs) {
-          expect(Date.parse(run.triggered_at)).toBeGreaterThanOrEqual(windowStart - 999);
-          expect(completedMs(run), `${run.id} shown only once completed`).toBeLessThanOrEqual(now);
-        }
-        // Nothing once shown disappears, and what is new completed since the last look.
-        const shown = new Set(runs.map((run) => run.id));
-        for (const run of previous) expect(shown.has(run.id), `${run.id} still shown`).toBe(true);
-        const seenBefore = new Set(previous.map((run) => run.id));
-        const fresh = runs.filter((run) => !seenBefore.has(run.id));
-        for (const run of fresh) expect(completedMs(run)).toBeGreaterThan(previousAt);
-        const newestBefore = previous[0]?.triggered_at ?? "";
-        lateSeen += fresh.filter((run) => run.triggered_at < newestBefore).length;
-        previous = runs;
-        previousAt = now;
+        expect(previous.length).toBeGreaterThan(50);
+        // Some runs appeared below ones already shown: slow runs, written when they completed.
+        expect(lateSeen).toBeGreaterThan(0);
+      } finally {
+        await own.close();
       }
-      expect(previous.length).toBeGreaterThan(50);
-      // Some runs appeared below ones already shown: slow runs, written when they completed.
-      expect(lateSeen).toBeGreaterThan(0);
-    } finally {
-      await own.close();
-    }
-  });
+    },
+    HANG_GUARD_MS,
+  );
 
   it("keeps last_triggered_at and triggers_today in step with the runs, across midnight", async () => {
     for (const advance of [2 * HOUR, 7 * HOUR, 3 * HOUR]) {

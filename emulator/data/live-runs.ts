@@ -65,8 +65,9 @@ export class LiveRuns {
     for (const entry of fixedEntries) {
       this.visibleFromById.set(entry.id, Date.parse(entry.triggered_at) + entry.duration_ms);
     }
+    // One build at start-up, with the arrivals up to now already in (wf_big's store is 1M runs).
+    this.addChunksUpTo(startMs);
     this.rebuild();
-    this.reach(startMs);
   }
 
   /** The store as it is now, with runs ahead of the clock; read it only through a view. */
@@ -118,7 +119,11 @@ export class LiveRuns {
 
   /** Generates the arrival chunks up to `nowMs`, all at once, then rebuilds the store once. */
   private reach(nowMs: number): void {
-    if (this.arrivals === null) return;
+    if (this.addChunksUpTo(nowMs)) this.rebuild();
+  }
+
+  private addChunksUpTo(nowMs: number): boolean {
+    if (this.arrivals === null) return false;
     const nowSec = Math.floor(nowMs / 1000);
     let added = false;
     while (this.arrivals.fromSec + this.chunksMade * ARRIVAL_CHUNK_SEC <= nowSec) {
@@ -126,7 +131,7 @@ export class LiveRuns {
       this.chunksMade += 1;
       added = true;
     }
-    if (added) this.rebuild();
+    return added;
   }
 
   private rebuild(): void {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator } from "@/emulator/testing/test-emulator";
+import { HANG_GUARD_MS, startTestEmulator } from "@/emulator/testing/test-emulator";
 import type { LogsBody, TestEmulator } from "@/emulator/testing/test-emulator";
 import { createLeadlexClient } from "@/lib/leadlex/client";
 import { sendWithNodeHttp } from "@/lib/leadlex/node-http-send";
@@ -18,8 +18,6 @@ import { syncWorkflows } from "./sync";
 // exactly what the emulator itself lists: no run lost, none held twice.
 
 const ORG = "wbk_demo_org_full";
-/** A guard against a hang, not a timing claim: a few hundred calls on a shared, busy machine. */
-const HANG_GUARD_MS = 180_000;
 const STARTER = "wbk_demo_starter";
 
 let emulator: TestEmulator;
