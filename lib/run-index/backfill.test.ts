@@ -125,6 +125,28 @@ describe("backfill", () => {
     expect(unknown.needsConfirmation).toBe(true);
   });
 
+  it("stops estimating at a 429, and says when to estimate again", async () => {
+    const { fake, deps, index } = setUp();
+    spread(fake, "wf_small", 40, 6);
+    spread(fake, "wf_mid", 450, 6);
+    fake.beforeCall = (call) => {
+      if (call.workflowId === "wf_mid") fake.refuseNext = 1;
+    };
+    fake.retryAfterSeconds = 25;
+    const plan = await planBackfill(
+      index,
+      { workflowIds: ["wf_small", "wf_mid", "wf_other"] },
+      deps,
+    );
+    expect(plan.items.map((item) => item.state)).toEqual([
+      "filled",
+      "rate_limited",
+      "rate_limited",
+    ]);
+    expect(plan).toMatchObject({ callsSpent: 1, callsLeft: 0, retryAfterSeconds: 25 });
+    expect(fake.calls.map((call) => call.workflowId)).toEqual(["wf_small", "wf_mid"]);
+  });
+
   it("reports progress page by page, and partial answers while it runs", async () => {
     const { fake, deps, index } = setUp();
     spread(fake, "wf_small", 40, 6);

@@ -68,7 +68,7 @@ export type BackfillItemState =
   /** The estimate's page was all there was: done. */
   | "filled"
   | "pending"
-  /** The estimate's call was refused with a 429: no figure for this workflow yet. */
+  /** The estimate met a 429 here or before: no figure for this workflow yet. */
   | "rate_limited";
 
 export interface BackfillItem {
@@ -93,6 +93,8 @@ export interface BackfillPlan {
   /** 20 % of remainingQuota: what the backfill may spend without a confirmation. */
   unconfirmedBudget: number | null;
   needsConfirmation: boolean;
+  /** When an estimate's call met a 429: LeadLex's wait, in seconds, before estimating again. */
+  retryAfterSeconds: number | null;
   estimatedAtMs: number;
 }
 
@@ -130,7 +132,13 @@ export async function planBackfill(
   const fills: FillJob[] = [];
   let callsSpent = 0;
   let headerRemaining: number | null = null;
+  let retryAfterSeconds: number | null = null;
   for (const workflowId of request.workflowIds) {
+    // A 429 holds for the key: the workflows after it are not asked this time.
+    if (retryAfterSeconds !== null) {
+      items.push({ workflowId, state: "rate_limited", callsLeft: null, total: null });
+      continue;
+    }
     // A window synced for every status is synced for each one too.
     const covered = [index.coverage(workflowId, status), index.coverage(workflowId, "all")].some(
       (coverage) => coverage !== null && reachesBack(coverage, windowFromMs),
@@ -155,7 +163,8 @@ export async function planBackfill(
       await fill.step();
       callsSpent += 1;
     } catch (error) {
-      if (rateLimitWait(error) === null) throw error;
+      retryAfterSeconds = rateLimitWait(error);
+      if (retryAfterSeconds === null) throw error;
       items.push({ workflowId, state: "rate_limited", callsLeft: null, total: null });
       continue;
     }
@@ -190,6 +199,7 @@ export async function planBackfill(
     needsConfirmation:
       callsLeft > 0 &&
       (unconfirmedBudget === null || callsLeft + arrivalAllowance(callsLeft) > unconfirmedBudget),
+    retryAfterSeconds,
     estimatedAtMs,
   };
   fillsOf.set(plan, fills);
