@@ -1,5 +1,5 @@
 /**
- * The run index's section of `npm run bench` (issue 10 §4), self-contained: it starts its own
+ * The run index's section of `npm run bench`, self-contained: it starts its own
  * emulator in this process, on a manual clock pinned to a Monday afternoon (so every bench run
  * measures the same data), and returns its figures. Alone: `npx tsx scripts/bench/run-index.ts`.
  *
