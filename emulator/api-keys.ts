@@ -63,6 +63,11 @@ const KEY_TABLE: ReadonlyMap<string, DemoKey> = new Map<string, DemoKey>([
   ],
 ]);
 
+export function demoKeyByLabel(label: string): DemoKey | undefined {
+  for (const key of KEY_TABLE.values()) if (key.label === label) return key;
+  return undefined;
+}
+
 export type KeyResolution =
   | { kind: "missing"; label: "none" }
   | { kind: "unknown"; label: "unknown" }

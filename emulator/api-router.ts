@@ -3,13 +3,11 @@ import { abortableDelay } from "./abortable-delay";
 import { READ_WORKFLOWS } from "./api-keys";
 import type { KeyResolution, PlanName } from "./api-keys";
 import type { Clock } from "./clock";
-import type { Dataset, WorkflowRecord } from "./data/dataset";
-import { materializeRun } from "./data/run-materializer";
-import { selectRuns } from "./data/run-store";
-import { toDetail, toListItem } from "./data/workflow-view";
+import { logsAnswer, workflowAnswer, workflowListAnswer } from "./api-answers";
+import type { ApiAnswer } from "./api-answers";
+import type { Dataset } from "./data/dataset";
 import type { FaultAction, FaultRegistry, FaultTarget } from "./faults";
 import { sendBody, sendEmpty, sendError, sendJson, setQuotaHeaders } from "./http-response";
-import { parseLogsQuery, parseWorkflowListQuery } from "./query-params";
 import type { QueryValues } from "./query-params";
 import type { Limits, RateLimiter } from "./rate-limiter";
 
@@ -38,9 +36,11 @@ export interface ApiRequest {
   auth: KeyResolution;
   /** Aborts when the client goes away or the emulator closes. */
   signal: AbortSignal;
+  /** Told the clock instant a data answer was computed for, so it can be replayed exactly. */
+  answeredAsOf: (clockMs: number) => void;
 }
 
-type Route = { kind: "list" } | { kind: FaultTarget; id: string };
+export type Route = { kind: "list" } | { kind: FaultTarget; id: string };
 
 export async function handleApiRequest(request: ApiRequest, context: ApiContext): Promise<void> {
   const { req, res, auth } = request;
@@ -106,8 +106,9 @@ export async function handleApiRequest(request: ApiRequest, context: ApiContext)
     sendError(res, 404, "not_found", "No such endpoint");
     return;
   }
+  const workspace = context.dataset.workspaces[key.workspaceId];
   if (route.kind === "list") {
-    listWorkflows(request, context.dataset.workspaces[key.workspaceId].listed);
+    send(request, workflowListAnswer(workspace.listed, request.query, nowMs), nowMs);
     return;
   }
   const fault = context.faults.resolve(route.id, route.kind, key.label);
@@ -115,21 +116,20 @@ export async function handleApiRequest(request: ApiRequest, context: ApiContext)
     await applyFault(fault, route.kind, request, context.clock);
     return;
   }
-  const workspace = context.dataset.workspaces[key.workspaceId];
-  if (route.kind === "workflow") {
-    // Deleted workflows stay in byId (their logs are readable) but are gone as objects.
-    const record = workspace.byId.get(route.id);
-    if (record === undefined || record.spec.lifecycle.kind === "deleted") {
-      sendError(res, 404, "not_found", "Workflow not found");
-      return;
-    }
-    sendJson(res, 200, { data: toDetail(record, nowMs) });
-    return;
-  }
-  serveLogs(request, workspace.byId.get(route.id));
+  const record = workspace.byId.get(route.id);
+  const answer =
+    route.kind === "workflow"
+      ? workflowAnswer(record, nowMs)
+      : logsAnswer(record, request.query, nowMs);
+  send(request, answer, nowMs);
 }
 
-function matchRoute(apiPath: string): Route | null {
+function send(request: ApiRequest, answer: ApiAnswer, asOfMs: number): void {
+  request.answeredAsOf(asOfMs);
+  sendJson(request.res, answer.status, answer.body);
+}
+
+export function matchRoute(apiPath: string): Route | null {
   const segments = apiPath.split("/");
   if (segments[0] !== "" || segments[1] !== "v1" || segments[2] !== "workflows") return null;
   if (segments.length === 3) return { kind: "list" };
@@ -147,60 +147,6 @@ function decodeSegment(segment: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-function listWorkflows(request: ApiRequest, listed: readonly WorkflowRecord[]): void {
-  const parsed = parseWorkflowListQuery(request.query);
-  if (!parsed.ok) {
-    sendError(request.res, 400, "validation_error", parsed.message);
-    return;
-  }
-  const { page, perPage, enabled, conditionEntity, search } = parsed.value;
-  const needle = search?.toLowerCase();
-  const matching = listed.filter(
-    (record) =>
-      (enabled === undefined || record.enabled === enabled) &&
-      (conditionEntity === undefined || record.spec.conditionEntity === conditionEntity) &&
-      (needle === undefined || record.spec.name.toLowerCase().includes(needle)),
-  );
-  const offset = (page - 1) * perPage;
-  sendJson(request.res, 200, {
-    data: { workflows: matching.slice(offset, offset + perPage).map(toListItem) },
-    meta: { page, per_page: perPage, total: matching.length },
-  });
-}
-
-/** Query errors come before "not found", so a bad query on an unknown id is still a 400. */
-function serveLogs(
-  request: ApiRequest,
-  record: WorkflowRecord | undefined,
-  decorate?: (body: { data: unknown; meta: object }) => object,
-): void {
-  const parsed = parseLogsQuery(request.query);
-  if (!parsed.ok) {
-    sendError(request.res, 400, "validation_error", parsed.message);
-    return;
-  }
-  if (record === undefined) {
-    sendError(request.res, 404, "not_found", "Workflow not found");
-    return;
-  }
-  const { page, perPage, status, afterMs } = parsed.value;
-  const selection = selectRuns(
-    record.runs,
-    { status, afterSec: afterMs === undefined ? undefined : Math.ceil(afterMs / 1000) },
-    (page - 1) * perPage,
-    perPage,
-  );
-  const body = {
-    data: {
-      logs: selection.positions.map((position) =>
-        materializeRun(record.runs, record.context, position),
-      ),
-    },
-    meta: { page, per_page: perPage, total: selection.total },
-  };
-  sendJson(request.res, 200, decorate === undefined ? body : decorate(body));
 }
 
 async function applyFault(
@@ -228,12 +174,13 @@ async function applyFault(
       return;
     case "serve": {
       if (!(await abortableDelay(fault.delayMs, request.signal))) return;
-      if (target === "logs") {
-        serveLogs(request, fault.record, fault.decorate);
-        return;
-      }
-      const body = { data: toDetail(fault.record, clock.nowMs()) };
-      sendJson(res, 200, fault.decorate === undefined ? body : fault.decorate(body));
+      // Not replayable: a fault's answer is not the workspace's data.
+      const nowMs = clock.nowMs();
+      const answer =
+        target === "logs"
+          ? logsAnswer(fault.record, request.query, nowMs, fault.decorate)
+          : workflowAnswer(fault.record, nowMs, fault.decorate);
+      sendJson(res, answer.status, answer.body);
       return;
     }
   }

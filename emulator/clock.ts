@@ -1,5 +1,6 @@
 // The emulator clock: the configured start instant plus real time elapsed since start, so rate
-// limits and "today" behave as they would against the real API while the data stays pinned.
+// limits, "today" and arriving runs behave as they would against the real API. Tests inject a
+// manual clock instead and move it themselves, so nothing they assert depends on a sleep.
 
 export const MS_PER_SECOND = 1000;
 export const MS_PER_MINUTE = 60 * MS_PER_SECOND;
@@ -15,6 +16,25 @@ export function createClock(start: Date): Clock {
   const startMs = start.getTime();
   const startedAt = performance.now();
   return { startMs, nowMs: () => startMs + (performance.now() - startedAt) };
+}
+
+/** A clock that only moves when told to: the emulator's own tests use it instead of sleeping. */
+export interface ManualClock extends Clock {
+  /** Moves the clock forward; time never runs backwards, as runs once shown must stay shown. */
+  advance(ms: number): void;
+}
+
+export function createManualClock(start: Date): ManualClock {
+  const startMs = start.getTime();
+  let now = startMs;
+  return {
+    startMs,
+    nowMs: () => now,
+    advance(ms) {
+      if (!(Number.isFinite(ms) && ms >= 0)) throw new RangeError("advance() takes ms >= 0");
+      now += ms;
+    },
+  };
 }
 
 export function startOfUtcDayMs(ms: number): number {

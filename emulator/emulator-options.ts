@@ -1,9 +1,16 @@
+import type { Clock } from "./clock";
+
 // Options shared by the programmatic API (createEmulator), the CLI's environment variables and
 // the admin config endpoint, with the one set of bounds they all enforce.
 
 export interface EmulatorOptions {
   /** Start instant of the emulator clock; the seeded data is relative to it. Default: real now. */
   now?: Date;
+  /**
+   * Programmatic only, instead of `now`: the clock itself, e.g. a manual clock that a test moves
+   * to make runs arrive (see createManualClock). The data is relative to its start.
+   */
+  clock?: Clock;
   orgLimitPerMin?: number;
   orgLimitPerDay?: number;
   /** Added before every API answer. */
@@ -19,7 +26,7 @@ export const MAX_LIMIT = 1_000_000_000;
 /** Enough for any test; a bound keeps a runaway config from growing the map without limit. */
 export const MAX_LATENCY_BY_WORKFLOW_ENTRIES = 100;
 /** The shape of a LeadLex workflow id, as Runboard allowlists it. */
-const WORKFLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const WORKFLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isValidLatencyMs(value: unknown): value is number {
   return (
@@ -45,6 +52,9 @@ export function isValidLimit(value: unknown): value is number {
 export function assertValidOptions(options: EmulatorOptions): void {
   if (options.now !== undefined && Number.isNaN(options.now.getTime())) {
     throw new RangeError("now must be a valid Date");
+  }
+  if (options.now !== undefined && options.clock !== undefined) {
+    throw new RangeError("give either now or clock, not both");
   }
   for (const name of ["orgLimitPerMin", "orgLimitPerDay"] as const) {
     const value = options[name];

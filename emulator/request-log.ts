@@ -19,6 +19,12 @@ export interface RequestLogEntry {
   /** Epoch ms with sub-ms precision, so tests can prove two calls overlapped. */
   startedAt: number;
   finishedAt: number | null;
+  /**
+   * The emulator clock instant (epoch ms) the answer's data was read at; null when the call got
+   * no data answer (refused before it, a fault id, still in flight). POST /__emulator/replay
+   * recomputes that answer exactly.
+   */
+  asOfMs: number | null;
 }
 
 export function preciseNowMs(): number {
@@ -36,9 +42,17 @@ export class RequestLog {
     this.ring = new Array<RequestLogEntry | undefined>(capacity);
   }
 
-  start(fields: Omit<RequestLogEntry, "seq" | "status" | "finishedAt">): RequestLogEntry {
+  start(
+    fields: Omit<RequestLogEntry, "seq" | "status" | "finishedAt" | "asOfMs">,
+  ): RequestLogEntry {
     this.seq += 1;
-    const entry: RequestLogEntry = { seq: this.seq, ...fields, status: null, finishedAt: null };
+    const entry: RequestLogEntry = {
+      seq: this.seq,
+      ...fields,
+      status: null,
+      finishedAt: null,
+      asOfMs: null,
+    };
     this.ring[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
     this.size = Math.min(this.size + 1, this.capacity);
@@ -54,6 +68,10 @@ export class RequestLog {
       if (entry !== undefined) out.push(entry);
     }
     return out;
+  }
+
+  find(seq: number): RequestLogEntry | undefined {
+    return this.entries().find((entry) => entry.seq === seq);
   }
 
   clear(): void {

@@ -2,13 +2,15 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { ADMIN_PREFIX, handleAdminRequest } from "./admin-router";
-import type { AdminContext } from "./admin-router";
+import type { AdminContext, BurstOutcome } from "./admin-router";
 import type { PlanName } from "./api-keys";
 import { resolveAuthorization } from "./api-keys";
 import { API_PREFIX, handleApiRequest } from "./api-router";
 import type { ApiContext } from "./api-router";
+import type { BurstRequest } from "./burst-body";
 import { createClock } from "./clock";
 import { buildDataset } from "./data/dataset";
+import type { Dataset } from "./data/dataset";
 import {
   assertValidOptions,
   DEFAULT_HOST,
@@ -22,6 +24,7 @@ import { sendError, setQuotaHeaders, setRequestId } from "./http-response";
 import { parseQueryString } from "./query-params";
 import { noQuotaHeaders, RateLimiter } from "./rate-limiter";
 import type { Limits } from "./rate-limiter";
+import { replayAnswer } from "./replay";
 import { preciseNowMs, RequestLog } from "./request-log";
 import { newRequestId } from "./ulid";
 
@@ -44,7 +47,7 @@ const PLAN_LIMITS: Readonly<Record<Exclude<PlanName, "org">, Limits>> = {
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   assertValidOptions(options);
-  const clock = createClock(options.now ?? new Date());
+  const clock = options.clock ?? createClock(options.now ?? new Date());
   const dataset = buildDataset(clock.startMs);
   const faults = new FaultRegistry(clock.startMs);
   const limiter = new RateLimiter();
@@ -80,6 +83,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     getLatencyByWorkflow: () => Object.fromEntries(latencyByWorkflow),
     setLatencyByWorkflow: (byId) => {
       latencyByWorkflow = new Map(Object.entries(byId));
+    },
+    addRuns: (burst) => addBurst(dataset, burst, clock.nowMs()),
+    replay: (seq) => {
+      const entry = log.find(seq);
+      if (entry === undefined) return null;
+      const answer = replayAnswer(entry, dataset);
+      return answer === null ? { replayable: false } : { replayable: true, answer };
     },
   };
 
@@ -136,7 +146,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       });
       const apiPath = path.slice(API_PREFIX.length);
       await handleApiRequest(
-        { req, res, apiPath, query, auth, signal: controller.signal },
+        {
+          req,
+          res,
+          apiPath,
+          query,
+          auth,
+          signal: controller.signal,
+          answeredAsOf: (clockMs) => {
+            entry.asOfMs = clockMs;
+          },
+        },
         apiContext,
       );
       return;
@@ -182,4 +202,32 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return closing;
     },
   };
+}
+
+function addBurst(dataset: Dataset, burst: BurstRequest, nowMs: number): BurstOutcome {
+  const record = Object.values(dataset.workspaces)
+    .map((workspace) => workspace.byId.get(burst.workflowId))
+    .find((found) => found !== undefined);
+  if (record === undefined) {
+    return { ok: false, status: 404, message: `No workflow ${burst.workflowId}` };
+  }
+  if (record.spec.lifecycle.kind === "deleted") {
+    return {
+      ok: false,
+      status: 409,
+      message: `${burst.workflowId} is deleted: a deleted workflow takes no new runs`,
+    };
+  }
+  const prefix = `${record.spec.conditionEntity}_`;
+  const stray = burst.runs.find(
+    (run) => run.entityId !== undefined && !run.entityId.startsWith(prefix),
+  );
+  if (stray !== undefined) {
+    return {
+      ok: false,
+      status: 400,
+      message: `${burst.workflowId} is triggered by ${record.spec.conditionEntity} records: entity ids start with ${prefix}`,
+    };
+  }
+  return { ok: true, runs: record.runs.addBurst(burst.runs, nowMs) };
 }

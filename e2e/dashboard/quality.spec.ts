@@ -14,11 +14,12 @@ import {
 import {
   emulatorLogs,
   expectNoHorizontalOverflow,
+  expectRunsAsAnswered,
   runDetails,
   runsTable,
   useSessionWithKey,
-  visibleRunIds,
 } from "../support/dashboard";
+import { lastRequestSeq } from "../support/emulator-admin";
 
 /** Presses Tab until `target` has focus (at most `limit` times), as a keyboard user would. */
 async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, limit = 60) {
@@ -105,13 +106,13 @@ test.describe("keyboard only", () => {
     await expect(page).toHaveURL(/\/workflows\/wf_01HY1$/);
     await expect(runsTable(page)).toBeVisible();
 
-    const failed = await emulatorLogs("wf_01HY1", { status: "failed" });
+    const since = await lastRequestSeq();
     const chip = page.getByRole("button", { name: "Failed" });
     await tabTo(page, chip);
     await page.keyboard.press("Enter");
     await expect(chip).toHaveAttribute("aria-pressed", "true");
     await expect(page).toHaveURL(/\?status=failed$/);
-    await expect.poll(() => visibleRunIds(page)).toEqual(failed.data.logs.map((log) => log.id));
+    const failed = await expectRunsAsAnswered(page, since, "wf_01HY1", { status: "failed" });
 
     const first = failed.data.logs[0]?.id ?? "";
     await tabTo(page, page.getByRole("button", { name: `Show details of run ${first}` }));

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
 import { sealSession, SESSION_COOKIE_NAME } from "../../scripts/support/session-cookie";
-import { emulatorRequestsSince, type RecordedRequest } from "./emulator-admin";
+import { emulatorRequestsSince, replayedAnswer, type RecordedRequest } from "./emulator-admin";
 import { demoKeys, expect } from "./fixtures";
 import type { LogListBody } from "../../emulator/wire-types";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./ports";
@@ -20,8 +20,11 @@ export type {
 } from "../../emulator/wire-types";
 
 /**
- * Asks the emulator directly, with the Org key, what LeadLex holds: the ground truth the screen is
- * compared with. These calls appear in the request log too; take a `lastRequestSeq()` after them.
+ * Asks the emulator directly, with the Org key, what LeadLex holds now. Runs keep arriving in
+ * enabled workflows, so use it for what does not change from one moment to the next (a quiet
+ * workflow, a run picked to open, the workflow list); compare a page of runs with
+ * `expectRunsAsAnswered` instead. These calls appear in the request log too; take a
+ * `lastRequestSeq()` after them.
  */
 export async function emulatorGet<T>(path: string, key: string = demoKeys.org_full): Promise<T> {
   const response = await fetch(`${API_BASE}${path}`, {
@@ -53,6 +56,67 @@ export async function workflowCallsSince(
     logs: requests.filter((request) => request.path === `${base}/logs`),
   };
 }
+
+/** A runs view's query as the app sends it to LeadLex; absent values are LeadLex's defaults. */
+export interface LogsView {
+  page?: number;
+  perPage?: number;
+  status?: string;
+  after?: string;
+}
+
+function isCallFor(request: RecordedRequest, view: LogsView): boolean {
+  return (
+    (queryValue(request, "page") ?? "1") === String(view.page ?? 1) &&
+    (queryValue(request, "per_page") ?? "25") === String(view.perPage ?? 25) &&
+    queryValue(request, "status") === view.status &&
+    queryValue(request, "after") === view.after
+  );
+}
+
+/**
+ * What LeadLex answered, at the time, to each call for this view of a workflow's runs made since
+ * `since` (by this test, and by any test running alongside that asked the same).
+ */
+export async function upstreamLogAnswers(
+  since: number,
+  workflowId: string,
+  view: LogsView = {},
+): Promise<LogListBody[]> {
+  const { logs } = await workflowCallsSince(since, workflowId);
+  const calls = logs.filter((call) => call.status === 200 && isCallFor(call, view));
+  return Promise.all(calls.map((call) => replayedAnswer<LogListBody>(call)));
+}
+
+/**
+ * Waits until the table shows exactly the runs LeadLex answered to one of the app's calls for
+ * this view since `since`, and returns that answer (its total is the one the page shows).
+ */
+export async function expectRunsAsAnswered(
+  page: Page,
+  since: number,
+  workflowId: string,
+  view: LogsView = {},
+): Promise<LogListBody> {
+  let matched: LogListBody | undefined;
+  await expect
+    .poll(
+      async () => {
+        const shown = await visibleRunIds(page);
+        const answers = await upstreamLogAnswers(since, workflowId, view);
+        matched = answers.find((answer) => sameIds(answer, shown));
+        return matched === undefined ? { shown, answered: answers.map(idsOf) } : "as answered";
+      },
+      { message: `runs on screen = LeadLex's answer for ${workflowId} ${JSON.stringify(view)}` },
+    )
+    .toBe("as answered");
+  if (matched === undefined) throw new Error("unreachable: the poll passed without a match");
+  return matched;
+}
+
+const idsOf = (answer: LogListBody) => answer.data.logs.map((log) => log.id);
+const sameIds = (answer: LogListBody, ids: string[]) =>
+  idsOf(answer).length === ids.length && idsOf(answer).every((id, i) => id === ids[i]);
 
 /** The single value of a query parameter of a recorded call, or undefined. */
 export function queryValue(request: RecordedRequest, name: string): string | undefined {

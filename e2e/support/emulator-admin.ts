@@ -13,6 +13,8 @@ export interface RecordedRequest {
   status: number | null;
   startedAt: number;
   finishedAt: number | null;
+  /** The emulator clock instant the answer's data was read at; null when there was none. */
+  asOfMs: number | null;
 }
 
 export async function emulatorRequests(): Promise<RecordedRequest[]> {
@@ -37,4 +39,19 @@ export async function setEmulatorLatency(latencyMs: number): Promise<void> {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ latencyMs }),
   });
+}
+
+/**
+ * What LeadLex answered to a recorded call, recomputed at the instant it was answered. Runs keep
+ * arriving in the emulator, so the screen is compared with this, the answer the app itself got,
+ * rather than with what the emulator says a moment later.
+ */
+export async function replayedAnswer<T>(request: RecordedRequest): Promise<T> {
+  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/replay`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ seq: request.seq }),
+  });
+  if (response.status !== 200) throw new Error(`replay of ${request.rawUrl}: ${response.status}`);
+  return ((await response.json()) as { body: T }).body;
 }

@@ -44,6 +44,8 @@ interface ActionProfile {
 }
 
 export const WEBHOOK_TIMEOUT_MS = 30_000;
+/** The longest any generated run takes: a webhook that times out. Every other clamp is lower. */
+export const MAX_RUN_DURATION_MS = WEBHOOK_TIMEOUT_MS;
 
 const ms = (rng: Rng, median: number, sigma: number, min: number, max: number): number =>
   Math.min(max, Math.max(min, Math.round(logNormal(rng, median, sigma))));

@@ -2,29 +2,30 @@ import type { WorkspaceId } from "../api-keys";
 import { formatIsoSeconds, MS_PER_MINUTE } from "../clock";
 import { hashString } from "../prng";
 import type { Rng } from "../prng";
+import { arrivalPlanOf } from "./arrivals";
+import { LiveRuns } from "./live-runs";
 import { generateRuns, typicalOutcome } from "./run-generator";
 import type { RunSegment } from "./run-generator";
-import { runIdFor } from "./run-materializer";
 import type { RunContext } from "./run-materializer";
-import { buildRunStore, Outcome } from "./run-store";
+import { Outcome } from "./run-store";
 import type { RunStore } from "./run-store";
 import { WORKFLOW_SPECS } from "./workflow-catalog";
 import type { WorkflowSpec } from "./workflow-catalog";
 
 // Turns the catalog into the in-memory data set. Everything is relative to the reference minute
-// (start `now` truncated to the minute): the same start minute gives byte-identical data.
+// (start `now` truncated to the minute): the same start minute and the same clock give
+// byte-identical data, arriving runs included (see arrivals.ts).
 
 const DAY_SEC = 86_400;
 
 export interface WorkflowRecord {
   spec: WorkflowSpec;
-  runs: RunStore;
-  context: RunContext;
+  /** Ask it "as of" an instant: runs keep arriving as the clock moves. */
+  runs: LiveRuns;
   enabled: boolean;
   autoDisabledReason: string | null;
   createdAt: string;
   updatedAt: string;
-  lastTriggeredAt: string | null;
 }
 
 export interface Workspace {
@@ -37,12 +38,13 @@ export interface Workspace {
 export interface Dataset {
   workspaces: Readonly<Record<WorkspaceId, Workspace>>;
   listedCount: number;
+  /** Runs visible at start-up. */
   runCount: number;
 }
 
 export function buildDataset(startMs: number): Dataset {
   const referenceSec = referenceSecOf(startMs);
-  const records = WORKFLOW_SPECS.map((spec) => buildRecordAt(spec, referenceSec));
+  const records = WORKFLOW_SPECS.map((spec) => buildRecordAt(spec, referenceSec, startMs));
   const workspaceOf = (id: WorkspaceId): Workspace => {
     const own = records.filter((record) => record.spec.workspaceId === id);
     return {
@@ -56,20 +58,20 @@ export function buildDataset(startMs: number): Dataset {
   return {
     workspaces,
     listedCount: workspaces.ws_a.listed.length + workspaces.ws_b.listed.length,
-    runCount: records.reduce((sum, record) => sum + record.runs.ts.length, 0),
+    runCount: records.reduce((sum, record) => sum + record.runs.visibleCount(startMs), 0),
   };
 }
 
 /** Builds one workflow outside the catalog (the fault ids that answer with plausible data). */
 export function buildWorkflowRecord(spec: WorkflowSpec, startMs: number): WorkflowRecord {
-  return buildRecordAt(spec, referenceSecOf(startMs));
+  return buildRecordAt(spec, referenceSecOf(startMs), startMs);
 }
 
 function referenceSecOf(startMs: number): number {
   return (Math.floor(startMs / MS_PER_MINUTE) * MS_PER_MINUTE) / 1000;
 }
 
-function buildRecordAt(spec: WorkflowSpec, referenceSec: number): WorkflowRecord {
+function buildRecordAt(spec: WorkflowSpec, referenceSec: number, startMs: number): WorkflowRecord {
   const runSalt = hashString(spec.id);
   const context: RunContext = {
     workflowId: spec.id,
@@ -81,28 +83,31 @@ function buildRecordAt(spec: WorkflowSpec, referenceSec: number): WorkflowRecord
     entityPoolSize: spec.entityPoolSize,
     entityEpochMs: referenceSec * 1000,
   };
-  const generated = generateRuns(runSalt, segmentsOf(spec, referenceSec));
-  const runs = buildRunStore(generated, spec.fixedEntries ?? [], (position) =>
-    runIdFor(generated.ts[position] ?? 0, generated.seed[position] ?? 0, runSalt),
+  const history = generateRuns(runSalt, segmentsOf(spec, referenceSec));
+  const runs = new LiveRuns(
+    context,
+    history,
+    spec.fixedEntries ?? [],
+    arrivalPlanOf(spec, referenceSec),
+    startMs,
   );
-  const count = runs.ts.length;
-  const newestSec = count > 0 ? (runs.ts[0] ?? null) : null;
-  const oldestSec = count > 0 ? (runs.ts[count - 1] ?? null) : null;
+  // Arrivals are all newer than the history, so the oldest run is the history's.
+  const store = runs.store;
+  const count = store.ts.length;
+  const oldestSec = count > 0 ? (store.ts[count - 1] ?? null) : null;
 
   // A workflow exists before its first run, whatever the spec says (the seed entry is pinned).
   let createdSec = referenceSec - daysToSec(spec.createdDaysAgo);
   if (oldestSec !== null) createdSec = Math.min(createdSec, oldestSec - 3_600);
-  const updatedSec = Math.max(createdSec, updatedSecOf(spec, runs, referenceSec));
+  const updatedSec = Math.max(createdSec, updatedSecOf(spec, store, referenceSec));
 
   return {
     spec,
     runs,
-    context,
     enabled: spec.lifecycle.kind === "enabled",
     autoDisabledReason: spec.lifecycle.kind === "auto_disabled" ? "daily_cap_exceeded" : null,
     createdAt: formatIsoSeconds(createdSec),
     updatedAt: formatIsoSeconds(updatedSec),
-    lastTriggeredAt: newestSec === null ? null : formatIsoSeconds(newestSec),
   };
 }
 

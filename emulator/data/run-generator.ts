@@ -60,13 +60,29 @@ function sampleTimes(rng: Rng, segment: RunSegment): Uint32Array {
   return times.sort();
 }
 
-function activityWeight(epochSec: number): number {
+export function activityWeight(epochSec: number): number {
   const day = Math.floor(epochSec / 86_400);
   // 1970-01-01 was a Thursday; 0 = Sunday.
   const weekday = (day + 4) % 7;
   if (weekday === 0 || weekday === 6) return 0.2;
   const hour = Math.floor((epochSec % 86_400) / 3_600);
   return hour >= 8 && hour < 18 ? 1 : 0.35;
+}
+
+/**
+ * The activity weight summed over [fromSec, toSec), in weighted seconds. The weight is constant
+ * within each UTC hour, so the sum steps hour by hour. Runs per weighted second is what a
+ * workflow's history shows, and what its arriving runs keep to.
+ */
+export function activityIntegral(fromSec: number, toSec: number): number {
+  let total = 0;
+  let at = fromSec;
+  while (at < toSec) {
+    const hourEnd = Math.min(toSec, (Math.floor(at / 3_600) + 1) * 3_600);
+    total += activityWeight(at) * (hourEnd - at);
+    at = hourEnd;
+  }
+  return total;
 }
 
 /**

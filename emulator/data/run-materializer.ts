@@ -28,9 +28,21 @@ export interface RunContext {
 export function materializeRun(store: RunStore, context: RunContext, position: number): LogEntry {
   const fixed = store.fixed.get(position);
   if (fixed !== undefined) return fixed;
-  const seed = store.seed[position] ?? 0;
-  const tsSec = store.ts[position] ?? 0;
-  const outcome = store.outcome[position] ?? Outcome.success;
+  return buildEntry(
+    context,
+    store.ts[position] ?? 0,
+    store.seed[position] ?? 0,
+    store.outcome[position] ?? Outcome.success,
+  );
+}
+
+/** The entry of a run with this time, seed and outcome, whether generated or added by a test. */
+export function buildEntry(
+  context: RunContext,
+  tsSec: number,
+  seed: number,
+  outcome: number,
+): LogEntry {
   const rng = mulberry32(seed ^ context.runSalt);
   const entityIndex = Math.floor(rng() * context.entityPoolSize);
   const base = {

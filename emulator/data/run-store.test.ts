@@ -3,10 +3,11 @@ import { mulberry32 } from "../prng";
 import type { LogEntry, RunStatus } from "../wire-types";
 import { generateRuns, typicalOutcome } from "./run-generator";
 import { runIdFor } from "./run-materializer";
-import { buildRunStore, countExecutedBetween, selectRuns } from "./run-store";
-import type { RunStore } from "./run-store";
+import { buildRunStore, countExecutedBetween, selectRuns, WHOLE_STORE } from "./run-store";
+import type { RunStore, RunView } from "./run-store";
 
-// The indexed selection must agree with a plain filter over every run, for every filter shape.
+// The indexed selection must agree with a plain filter over every run, for every filter shape and
+// every view (runs ahead of the clock, runs still in progress).
 
 const SALT = 99;
 const FROM = 1_776_000_000;
@@ -73,32 +74,53 @@ describe("run store", () => {
     expect(store.fixed.get(0)?.id).toBe("wfl_0000");
   });
 
-  it("selects exactly what a plain filter would, for random filters and pages", () => {
+  /** A random view: a future prefix, and hidden runs mostly near its start, as in-progress runs are. */
+  function randomView(rng: () => number): RunView {
+    if (rng() < 0.2) return WHOLE_STORE;
+    const start = Math.floor(rng() * 200);
+    const hidden = new Set<number>();
+    const count = Math.floor(rng() * 12);
+    for (let i = 0; i < count; i++) {
+      const near = rng() < 0.8;
+      hidden.add(start + Math.floor(rng() * (near ? 40 : store.ts.length - start)));
+    }
+    return { start, hidden: [...hidden].filter((p) => p < store.ts.length).sort((a, b) => a - b) };
+  }
+
+  const visibleIn = (view: RunView, p: number) => p >= view.start && !view.hidden.includes(p);
+
+  it("selects exactly what a plain filter would, for random filters, views and pages", () => {
     const rng = mulberry32(42);
     const statuses = [undefined, "success", "failed", "skipped"] as const;
-    for (let trial = 0; trial < 300; trial++) {
+    for (let trial = 0; trial < 400; trial++) {
+      const view = randomView(rng);
       const status = statuses[Math.floor(rng() * statuses.length)];
       const afterSec = rng() < 0.3 ? undefined : FROM - 10 + Math.floor(rng() * 2_100);
       const limit = 1 + Math.floor(rng() * 100);
       const expected = positions.filter(
         (p) =>
+          visibleIn(view, p) &&
           (status === undefined || statusAt(store, p) === status) &&
           (afterSec === undefined || (store.ts[p] ?? 0) >= afterSec),
       );
       const offset = Math.floor(rng() * (expected.length + limit));
-      const selection = selectRuns(store, { status, afterSec }, offset, limit);
+      const selection = selectRuns(store, view, { status, afterSec }, offset, limit);
       expect(selection.total).toBe(expected.length);
       expect(selection.positions).toEqual(expected.slice(offset, offset + limit));
     }
   });
 
-  it("counts executed (not skipped) runs in a time range", () => {
-    const from = FROM + 500;
-    const to = FROM + 1_500;
-    const expected = positions.filter((p) => {
-      const ts = store.ts[p] ?? 0;
-      return ts >= from && ts < to && statusAt(store, p) !== "skipped";
-    }).length;
-    expect(countExecutedBetween(store, from, to)).toBe(expected);
+  it("counts visible executed (not skipped) runs in a time range", () => {
+    const rng = mulberry32(7);
+    for (let trial = 0; trial < 100; trial++) {
+      const view = randomView(rng);
+      const from = FROM + Math.floor(rng() * 1_500);
+      const to = from + Math.floor(rng() * 1_000);
+      const expected = positions.filter((p) => {
+        const ts = store.ts[p] ?? 0;
+        return visibleIn(view, p) && ts >= from && ts < to && statusAt(store, p) !== "skipped";
+      }).length;
+      expect(countExecutedBetween(store, view, from, to)).toBe(expected);
+    }
   });
 });

@@ -3,6 +3,8 @@ import type { LogEntry, RunStatus, SkipReason } from "../wire-types";
 // A workflow's runs as parallel typed arrays, newest first. One million runs take ~13 MB and any
 // filtered page is one binary search (for `after`) plus a slice of a per-status index: the page's
 // objects are built on demand from each run's seed (see run-materializer.ts), never stored.
+// The arrays also hold runs that are not visible yet (arrivals ahead of the clock, runs still in
+// progress); a RunView says which ones an answer may show (see run-visibility.ts).
 
 /** What happened to a run, one byte each; the order matters (see statusIndexOf). */
 export const Outcome = {
@@ -102,30 +104,87 @@ export function buildRunStore(
   return { ts, outcome, seed, fixed, byStatus: indexByStatus(outcome) };
 }
 
+/**
+ * Which runs of a store an answer may show. Runs before `start` are in the future; `hidden` lists
+ * the positions at or after it that are not visible yet either (still running, or added later
+ * than the instant asked about). Hidden runs are few: only the last minute or so of runs.
+ */
+export interface RunView {
+  start: number;
+  /** Ascending positions, all >= start. */
+  hidden: readonly number[];
+}
+
+/** Every run visible: what a store without arrivals shows. */
+export const WHOLE_STORE: RunView = { start: 0, hidden: [] };
+
 export function selectRuns(
   store: RunStore,
+  view: RunView,
   filter: RunFilter,
   offset: number,
   limit: number,
 ): RunSelection {
   const index = filter.status === undefined ? null : store.byStatus[STATUS_INDEX[filter.status]];
-  const length = index === null ? store.ts.length : index.length;
-  const total =
-    filter.afterSec === undefined ? length : countAtOrAfter(store, index, filter.afterSec);
+  const range = visibleRange(store, view, index, filter.afterSec, undefined);
   const positions: number[] = [];
-  for (let i = offset; i < Math.min(total, offset + limit); i++) {
+  for (let k = offset; k < Math.min(range.total, offset + limit); k++) {
+    // The k-th visible entry: step over each hidden one at or before it.
+    let i = range.from + k;
+    for (const hiddenAt of range.hiddenOffsets) {
+      if (hiddenAt <= i) i += 1;
+      else break;
+    }
     positions.push(index === null ? i : (index[i] ?? 0));
   }
-  return { total, positions };
+  return { total: range.total, positions };
 }
 
-/** Runs with fromSec <= triggered_at < toSec that executed their action (not skipped). */
-export function countExecutedBetween(store: RunStore, fromSec: number, toSec: number): number {
-  const all = countAtOrAfter(store, null, fromSec) - countAtOrAfter(store, null, toSec);
-  const skippedIndex = store.byStatus[2];
-  const skipped =
-    countAtOrAfter(store, skippedIndex, fromSec) - countAtOrAfter(store, skippedIndex, toSec);
-  return all - skipped;
+/** Visible runs with fromSec <= triggered_at < toSec that executed their action (not skipped). */
+export function countExecutedBetween(
+  store: RunStore,
+  view: RunView,
+  fromSec: number,
+  toSec: number,
+): number {
+  const all = visibleRange(store, view, null, fromSec, toSec).total;
+  return all - visibleRange(store, view, store.byStatus[2], fromSec, toSec).total;
+}
+
+interface VisibleRange {
+  /** Offsets into the index (or positions, without one): [from, to). */
+  from: number;
+  to: number;
+  /** Offsets in [from, to) that are hidden, ascending. */
+  hiddenOffsets: number[];
+  total: number;
+}
+
+/** The visible runs of an index with afterSec <= triggered_at < beforeSec (bounds optional). */
+function visibleRange(
+  store: RunStore,
+  view: RunView,
+  index: Uint32Array | null,
+  afterSec: number | undefined,
+  beforeSec: number | undefined,
+): VisibleRange {
+  const length = index === null ? store.ts.length : index.length;
+  const positionAt = (i: number) => (index === null ? i : (index[i] ?? 0));
+  const firstVisible = firstIndexWhere(length, (i) => positionAt(i) >= view.start);
+  const from =
+    beforeSec === undefined
+      ? firstVisible
+      : Math.max(firstVisible, countAtOrAfter(store, index, beforeSec));
+  const to = afterSec === undefined ? length : countAtOrAfter(store, index, afterSec);
+  const hiddenOffsets: number[] = [];
+  for (const position of view.hidden) {
+    const offset =
+      index === null ? position : firstIndexWhere(length, (i) => (index[i] ?? 0) >= position);
+    if (offset >= from && offset < to && positionAt(offset) === position) {
+      hiddenOffsets.push(offset);
+    }
+  }
+  return { from, to, hiddenOffsets, total: Math.max(0, to - from - hiddenOffsets.length) };
 }
 
 /** Because runs are newest first, the runs at or after a bound are a prefix: find its length. */
@@ -136,7 +195,7 @@ function countAtOrAfter(store: RunStore, index: Uint32Array | null, boundSec: nu
 }
 
 /** Binary search: the first i in [0, length) where `test` holds, given it is monotone. */
-function firstIndexWhere(length: number, test: (i: number) => boolean): number {
+export function firstIndexWhere(length: number, test: (i: number) => boolean): number {
   let low = 0;
   let high = length;
   while (low < high) {
@@ -168,7 +227,7 @@ function indexByStatus(outcome: Uint8Array): [Uint32Array, Uint32Array, Uint32Ar
   return index;
 }
 
-function outcomeOfEntry(entry: LogEntry): OutcomeCode {
+export function outcomeOfEntry(entry: LogEntry): OutcomeCode {
   if (entry.status === "success") return Outcome.success;
   if (entry.status === "failed") return Outcome.failed;
   switch (entry.skip_reason) {

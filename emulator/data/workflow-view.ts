@@ -1,12 +1,12 @@
 import { MS_PER_DAY, startOfUtcDayMs } from "../clock";
 import type { WorkflowDetail, WorkflowListItem } from "../wire-types";
 import type { WorkflowRecord } from "./dataset";
-import { countExecutedBetween } from "./run-store";
 
 // The two wire forms of a workflow: list items lack triggers_today, auto_disabled_reason and
-// updated_at; the single-workflow GET adds them.
+// updated_at; the single-workflow GET adds them. Both are "as of" an instant, since
+// last_triggered_at and triggers_today move as runs arrive.
 
-export function toListItem(record: WorkflowRecord): WorkflowListItem {
+export function toListItem(record: WorkflowRecord, asOfMs: number): WorkflowListItem {
   const { spec } = record;
   return {
     id: spec.id,
@@ -19,7 +19,7 @@ export function toListItem(record: WorkflowRecord): WorkflowListItem {
     action_type: spec.actionType,
     action_config: spec.actionConfig,
     max_triggers_per_day: spec.maxTriggersPerDay,
-    last_triggered_at: record.lastTriggeredAt,
+    last_triggered_at: record.runs.newestTriggeredAt(asOfMs),
     created_at: record.createdAt,
   };
 }
@@ -28,11 +28,15 @@ export function toListItem(record: WorkflowRecord): WorkflowListItem {
  * `triggers_today` counts today's runs that executed their action (skipped runs never trigger),
  * which is what the daily cap counts: an auto-disabled workflow shows exactly its cap.
  */
-export function toDetail(record: WorkflowRecord, nowMs: number): WorkflowDetail {
-  const dayStartSec = startOfUtcDayMs(nowMs) / 1000;
+export function toDetail(record: WorkflowRecord, asOfMs: number): WorkflowDetail {
+  const dayStartSec = startOfUtcDayMs(asOfMs) / 1000;
   return {
-    ...toListItem(record),
-    triggers_today: countExecutedBetween(record.runs, dayStartSec, dayStartSec + MS_PER_DAY / 1000),
+    ...toListItem(record, asOfMs),
+    triggers_today: record.runs.executedBetween(
+      dayStartSec,
+      dayStartSec + MS_PER_DAY / 1000,
+      asOfMs,
+    ),
     auto_disabled_reason: record.autoDisabledReason,
     updated_at: record.updatedAt,
   };

@@ -1,11 +1,20 @@
 import { request as httpRequest } from "node:http";
+import { createManualClock } from "../clock";
+import type { ManualClock } from "../clock";
 import { createEmulator } from "../server";
 import type { EmulatorOptions } from "../server";
 import { DEMO_KEYS } from "../demo-keys";
 import type { ErrorBody, LogListBody, WorkflowDetailBody, WorkflowListBody } from "../wire-types";
 
-// Shared by the emulator's own tests: start an emulator on an ephemeral port with a pinned clock
-// and call it with a demo key.
+// Shared by the emulator's own tests: start an emulator on an ephemeral port with a manual clock
+// (time stands still until the test moves it, so runs arrive only when a test says so) and call
+// it with a demo key.
+
+/**
+ * The timeout of tests that make hundreds of calls: a guard against a hang, not a timing claim
+ * (the suite shares two cores with other work, where the 5 s default is not enough for them).
+ */
+export const HANG_GUARD_MS = 120_000;
 
 /** A Monday afternoon; the seed doc's entry (2026-04-17) is three days earlier. */
 export const TEST_NOW = new Date("2026-04-20T14:30:00Z");
@@ -37,6 +46,8 @@ export interface CallOptions {
 export interface TestEmulator {
   baseUrl: string;
   origin: string;
+  /** The emulator's clock, at `now` (default TEST_NOW) until advanced. */
+  clock: ManualClock;
   /** `path` is appended to the API base URL, e.g. `/v1/workflows`. */
   call(path: string, options?: CallOptions): Promise<Response>;
   /** Calls and parses JSON; fails loudly when the body is not JSON. */
@@ -48,8 +59,12 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
-  const emulator = createEmulator({ now: TEST_NOW, ...options });
+export async function startTestEmulator(
+  options: Omit<EmulatorOptions, "clock"> = {},
+): Promise<TestEmulator> {
+  const { now = TEST_NOW, ...rest } = options;
+  const clock = createManualClock(now);
+  const emulator = createEmulator({ ...rest, clock });
   const { baseUrl } = await emulator.listen(0, "127.0.0.1");
   const origin = new URL(baseUrl).origin;
   const call = (path: string, callOptions: CallOptions = {}): Promise<Response> => {
@@ -67,6 +82,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   return {
     baseUrl,
     origin,
+    clock,
     call,
     async json(path, callOptions) {
       const response = await call(path, callOptions);
