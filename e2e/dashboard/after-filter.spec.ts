@@ -169,17 +169,20 @@ test.describe("after filter", () => {
       page.getByRole("button", { name: "After 17 Apr 2026, 15:01 UTC+05:30" }),
     ).toBeVisible();
 
-    await zone.getByRole("radio", { name: "UTC" }).click();
+    await zone.getByRole("radio", { name: "UTC", exact: true }).click();
     await expect(page.getByRole("button", { name: "After 17 Apr 2026, 09:31 UTC" })).toBeVisible();
     const firstTime = page.getByRole("table").locator("time").first();
     await expect(firstTime).toHaveAttribute("title", /UTC$/);
 
     await page.reload();
-    await expect(zone.getByRole("radio", { name: "UTC" })).toHaveAttribute("aria-checked", "true");
+    await expect(zone.getByRole("radio", { name: "UTC", exact: true })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
     await expect(page.getByRole("button", { name: "After 17 Apr 2026, 09:31 UTC" })).toBeVisible();
 
     // The toggle is a radio group: arrows move the choice.
-    await zone.getByRole("radio", { name: "UTC" }).focus();
+    await zone.getByRole("radio", { name: "UTC", exact: true }).focus();
     await page.keyboard.press("ArrowLeft");
     await expect(zone.getByRole("radio", { name: LOCAL_RADIO })).toHaveAttribute(
       "aria-checked",

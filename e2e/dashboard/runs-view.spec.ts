@@ -15,6 +15,7 @@ import {
   runRow,
   runsTable,
   visibleRunIds,
+  workflowCallsServable,
   workflowCallsSince,
 } from "../support/dashboard";
 import type { WorkflowDetailBody } from "../../emulator/wire-types";
@@ -33,7 +34,7 @@ test.describe("runs view", () => {
     const since = await lastRequestSeq();
     await page.goto("/workflows/wf_01HY1");
     // triggers_today moves as runs arrive: the figures are the ones LeadLex gave this page.
-    const [call] = (await workflowCallsSince(since, "wf_01HY1")).details;
+    const call = (await workflowCallsServable(since, "wf_01HY1")).details.at(-1);
     if (!call) throw new Error("the page did not ask LeadLex for the workflow");
     const { data: workflow } = await replayedAnswer<WorkflowDetailBody>(call);
 

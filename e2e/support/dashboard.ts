@@ -75,6 +75,29 @@ function isCallFor(request: RecordedRequest, view: LogsView): boolean {
 }
 
 /**
+ * The calls whose answers a page may show from `since` on: every call made since, and, for each
+ * distinct request, the latest one made before it, which Runboard's cache may still be serving.
+ */
+export async function workflowCallsServable(
+  since: number,
+  workflowId: string,
+): Promise<{ details: RecordedRequest[]; logs: RecordedRequest[] }> {
+  const [before, after] = await Promise.all([
+    workflowCallsSince(0, workflowId),
+    workflowCallsSince(since, workflowId),
+  ]);
+  const latestBefore = (calls: RecordedRequest[]) => {
+    const latest = new Map<string, RecordedRequest>();
+    for (const call of calls) if (call.seq <= since) latest.set(call.rawUrl, call);
+    return [...latest.values()];
+  };
+  return {
+    details: [...latestBefore(before.details), ...after.details],
+    logs: [...latestBefore(before.logs), ...after.logs],
+  };
+}
+
+/**
  * What LeadLex answered, at the time, to each call for this view of a workflow's runs made since
  * `since` (by this test, and by any test running alongside that asked the same).
  */
@@ -83,7 +106,7 @@ export async function upstreamLogAnswers(
   workflowId: string,
   view: LogsView = {},
 ): Promise<LogListBody[]> {
-  const { logs } = await workflowCallsSince(since, workflowId);
+  const { logs } = await workflowCallsServable(since, workflowId);
   const calls = logs.filter((call) => call.status === 200 && isCallFor(call, view));
   return Promise.all(calls.map((call) => replayedAnswer<LogListBody>(call)));
 }
