@@ -127,7 +127,9 @@ export async function expectRunsAsAnswered(
       async () => {
         const shown = await visibleRunIds(page);
         const answers = await upstreamLogAnswers(since, workflowId, view);
-        matched = answers.find((answer) => sameIds(answer, shown));
+        // The latest matching answer: a run that completes late lands on a later page, so two
+        // answers can show the same first rows with different totals; the page shows the newer.
+        matched = [...answers].reverse().find((answer) => sameIds(answer, shown));
         return matched === undefined ? { shown, answered: answers.map(idsOf) } : "as answered";
       },
       { message: `runs on screen = LeadLex's answer for ${workflowId} ${JSON.stringify(view)}` },
