@@ -125,11 +125,15 @@ async function countCalls(
   }
 }
 
-/** A fixed pseudo-random walk per user (LCG): every run views the same pages. */
+/**
+ * A fixed pseudo-random walk per user: every run views the same pages. An LCG (glibc's constants)
+ * in 32-bit integer arithmetic, read from its high bits: in floating point the product outgrows
+ * 2^53 and the walk collapses onto one page; the low bits of a power-of-two LCG repeat quickly.
+ */
 export function userWalk(user: number, views: number): string[] {
   let seed = user + 1;
   return Array.from({ length: views }, () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return REPLICA_VIEWS[seed % REPLICA_VIEWS.length] as string;
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fff_ffff;
+    return REPLICA_VIEWS[(seed >>> 16) % REPLICA_VIEWS.length] as string;
   });
 }
