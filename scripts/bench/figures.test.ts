@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  figureList,
   formatComparison,
   formatTarget,
   passes,
@@ -99,7 +100,20 @@ describe("formatting", () => {
     expect(withUnit(183.46, "ms")).toBe("183.5 ms");
     expect(withUnit(52.6, "req/s")).toBe("53 req/s");
     expect(withUnit(39.71, "KB")).toBe("39.7 KB");
+    expect(withUnit(16.34, "MB")).toBe("16.3 MB");
     expect(withUnit(Number.NaN, "ms")).toBe("n/a");
     expect(withUnit(Infinity, "ratio")).toBe("∞");
+  });
+});
+
+describe("figureList", () => {
+  it("holds a figure with nothing to compare it with to a target on its own value", () => {
+    const list = figureList("Run index");
+    list.limited("facets, p50", 34, "ms", { of: "value", op: "<=", value: 50 });
+    list.limited("sync: LeadLex calls", 2, "count", { of: "value", op: "<=", value: 1 });
+    expect(list.figures.map((f) => [f.section, f.floor, passes(f)])).toEqual([
+      ["Run index", null, true],
+      ["Run index", null, false],
+    ]);
   });
 });

@@ -10,7 +10,7 @@ export interface Figure {
   note?: string;
 }
 
-export type Unit = "ms" | "req/s" | "ratio" | "score" | "count" | "KB" | "";
+export type Unit = "ms" | "req/s" | "ratio" | "score" | "count" | "KB" | "MB" | "";
 
 export interface Floor {
   name: string;
@@ -91,6 +91,10 @@ export function figureList(section: string) {
     /** A figure for information: no floor, no target. */
     info(name: string, value: number, unit: Unit, note?: string): void {
       figures.push({ section, name, value, unit, floor: null, target: null, note });
+    },
+    /** A figure held to a target of its own: a count or a time with nothing to compare it with. */
+    limited(name: string, value: number, unit: Unit, target: Target, note?: string): void {
+      figures.push({ section, name, value, unit, floor: null, target, note });
     },
     /** A figure beside the floor it is judged against. */
     compared(

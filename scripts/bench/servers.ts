@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createManualClock } from "../../emulator/clock";
 import { createEmulator, type Emulator } from "../../emulator/server";
 import { MAX_LIMIT } from "../../emulator/emulator-options";

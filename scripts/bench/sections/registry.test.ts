@@ -17,6 +17,16 @@ describe("the section registry", () => {
     expect(selectSections(SECTIONS, null)).toEqual([...SECTIONS]);
   });
 
+  it("runs the sections that start servers of their own after those sharing Runboard's", () => {
+    const selected = selectSections(SECTIONS, ["triage", "run-index", "replicas", "cache"]);
+    expect(selected.map((section) => section.name)).toEqual([
+      "cache",
+      "run-index",
+      "replicas",
+      "triage",
+    ]);
+  });
+
   it("rejects an unknown name and lists the real ones", () => {
     expect(() => selectSections(SECTIONS, ["proxy"])).toThrow(
       /Unknown section "proxy"; sections: route-cost, .*budget\./,
