@@ -10,7 +10,7 @@ import {
   expectNoAccessibilityViolations,
   test,
 } from "../support/fixtures";
-import { emulatorGet, queryValue } from "../support/dashboard";
+import { callsServable, emulatorGet, queryValue } from "../support/dashboard";
 import type { Page } from "@playwright/test";
 import type { WorkflowListBody } from "../../emulator/wire-types";
 
@@ -49,7 +49,8 @@ test.describe("workflow list", () => {
     await expect(lostDeals).toContainText(/When a deal's stage changes to “lost” →.*Slack message/);
     const lastRun = lostDeals.locator("time").last();
     // Runs keep arriving: the last run shown is the one LeadLex named in its answer to the page.
-    const listCalls = (await emulatorRequestsSince(since)).filter(
+    const listCalls = await callsServable(
+      since,
       (request) => request.path === LIST_PATH && request.status === 200,
     );
     const answered = await Promise.all(

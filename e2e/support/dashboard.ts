@@ -78,23 +78,27 @@ function isCallFor(request: RecordedRequest, view: LogsView): boolean {
  * The calls whose answers a page may show from `since` on: every call made since, and, for each
  * distinct request, the latest one made before it, which Runboard's cache may still be serving.
  */
+export async function callsServable(
+  since: number,
+  matches: (request: RecordedRequest) => boolean,
+): Promise<RecordedRequest[]> {
+  const calls = (await emulatorRequestsSince(0)).filter(matches);
+  const latestBefore = new Map<string, RecordedRequest>();
+  for (const call of calls) if (call.seq <= since) latestBefore.set(call.rawUrl, call);
+  return [...latestBefore.values(), ...calls.filter((call) => call.seq > since)];
+}
+
+/** `callsServable` for one workflow's details and runs. */
 export async function workflowCallsServable(
   since: number,
   workflowId: string,
 ): Promise<{ details: RecordedRequest[]; logs: RecordedRequest[] }> {
-  const [before, after] = await Promise.all([
-    workflowCallsSince(0, workflowId),
-    workflowCallsSince(since, workflowId),
+  const base = `/functions/v1/api-gateway/v1/workflows/${workflowId}`;
+  const [details, logs] = await Promise.all([
+    callsServable(since, (request) => request.path === base),
+    callsServable(since, (request) => request.path === `${base}/logs`),
   ]);
-  const latestBefore = (calls: RecordedRequest[]) => {
-    const latest = new Map<string, RecordedRequest>();
-    for (const call of calls) if (call.seq <= since) latest.set(call.rawUrl, call);
-    return [...latest.values()];
-  };
-  return {
-    details: [...latestBefore(before.details), ...after.details],
-    logs: [...latestBefore(before.logs), ...after.logs],
-  };
+  return { details, logs };
 }
 
 /**

@@ -11,7 +11,9 @@ describe("formatWait", () => {
     [3_599, "59 min 59 s"],
     [3_600, "1 h 00 min"],
     [3_900, "1 h 05 min"],
-    [50_000, "13 h 53 min"],
+    [3_601, "1 h 01 min"],
+    [50_000, "13 h 54 min"],
+    [86_399, "24 h 00 min"],
   ])("%i seconds read as %s", (seconds, words) => {
     expect(formatWait(seconds)).toBe(words);
   });

@@ -7,7 +7,9 @@ export function formatWait(seconds: number): string {
   if (whole < 60) return `${whole} s`;
   const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+  // Past an hour the seconds are not shown: round to the next minute, never under the wait.
+  const shownMinutes = Math.ceil(whole / 60);
+  return `${Math.floor(shownMinutes / 60)} h ${String(shownMinutes % 60).padStart(2, "0")} min`;
 }
 
 /** A wait this long is LeadLex's daily quota, not its per-minute limit. */
