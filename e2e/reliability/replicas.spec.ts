@@ -21,8 +21,11 @@ import {
  * received it (the emulator logs each answer's request id). Then Redis stops, and both replicas
  * go on answering, each logging the outage once.
  */
-/** Slow enough that every copy of a request arrives while the first one is still upstream. */
-const UPSTREAM_LATENCY_MS = 400;
+/**
+ * Slow enough that every copy of a request arrives while the first one is still upstream, even
+ * when a busy machine spreads a burst's arrivals over a second or more.
+ */
+const UPSTREAM_LATENCY_MS = 2_000;
 
 /** Both keys see workspace A; the Starter key's 10 calls a minute bound the distinct requests. */
 const KEYS = { org_full: demoKeys.org_full, starter: demoKeys.starter } as const;
