@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import type { Run } from "@/lib/model/run";
-import { runDomId, runsColumns, runsTableFeatures } from "./runs-columns";
+import { runDomId, runsAcrossColumns, runsColumns, runsTableFeatures } from "./runs-columns";
 
 // The details panel (JSON viewer included) loads only when a run is opened.
 const RunDetails = dynamic(() => import("./run-details").then((module) => module.RunDetails), {
@@ -23,15 +23,25 @@ interface RunsTableProps {
   onOpenRunChange: (runId: string | null) => void;
   busy: boolean;
   caption: string;
+  /** Runs of several workflows: a Workflow column, with these names (ids where none is known). */
+  workflowNames?: Readonly<Record<string, string>>;
 }
 
 /** Columns hidden on small screens; their values are all in the details panel. */
 const columnClassName: Record<string, string> = {
   entityId: "hidden md:table-cell",
+  workflowId: "hidden sm:table-cell",
   reason: "hidden sm:table-cell",
 };
 
-export function RunsTable({ runs, openRunId, onOpenRunChange, busy, caption }: RunsTableProps) {
+export function RunsTable({
+  runs,
+  openRunId,
+  onOpenRunChange,
+  busy,
+  caption,
+  workflowNames,
+}: RunsTableProps) {
   const expanded = useMemo<ExpandedState>(
     () => (openRunId ? { [openRunId]: true } : {}),
     [openRunId],
@@ -50,13 +60,13 @@ export function RunsTable({ runs, openRunId, onOpenRunChange, busy, caption }: R
 
   const table = useTable({
     features: runsTableFeatures,
-    columns: runsColumns,
+    columns: workflowNames ? runsAcrossColumns : runsColumns,
     data: runs,
     getRowId: (run) => run.id,
     getRowCanExpand: () => true,
     state: { expanded },
     onExpandedChange: handleExpandedChange,
-    meta: { maxDurationMs },
+    meta: { maxDurationMs, workflowNames },
   });
 
   // Stable callbacks let DataTable skip re-rendering the rows when only `busy` changes.

@@ -1,0 +1,203 @@
+"use client";
+
+import { useId } from "react";
+import { allStatusesLook, runStatusLook } from "@/components/runs/run-status";
+import { fieldClass } from "@/components/ui/field-class";
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import { formatCount } from "@/lib/format/numbers";
+import { runStatuses, type RunStatus } from "@/lib/model/run";
+import { entityTypes, type EntityType } from "@/lib/model/workflow";
+import {
+  ALL_STATUSES,
+  ROLLING_WINDOWS,
+  statusesOf,
+  workflowIdsOf,
+  type RollingWindow,
+} from "@/lib/url-state/runs-across-view-state";
+import { readEntity } from "@/lib/url-state/workflows-view-state";
+
+const chipClass = (selected: boolean) =>
+  `inline-flex h-9 items-center gap-1.5 rounded-full border px-3 text-sm transition-colors ${
+    selected
+      ? "border-sky-700 bg-sky-700 font-semibold text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950"
+      : "border-slate-300 bg-white text-slate-800 hover:border-slate-400 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+  }`;
+
+/**
+ * Status chips that combine (failed + skipped), each with its count for the other filters. "All"
+ * clears the choice; unpressing the last chip means all too.
+ */
+export function StatusChipsWithCounts({
+  value,
+  counts,
+  onChange,
+}: {
+  value: string;
+  counts: Record<RunStatus, number> | null;
+  onChange: (status: string) => void;
+}) {
+  const chosen = statusesOf(value);
+  const toggle = (status: RunStatus) => {
+    const next = chosen.includes(status)
+      ? chosen.filter((item) => item !== status)
+      : [...chosen, status];
+    const ordered = runStatuses.filter((item) => next.includes(item));
+    onChange(ordered.length === 0 || ordered.length === 3 ? ALL_STATUSES : ordered.join(","));
+  };
+  const total = counts ? counts.success + counts.failed + counts.skipped : null;
+  return (
+    <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
+      <button
+        type="button"
+        aria-pressed={chosen.length === 0}
+        onClick={() => onChange(ALL_STATUSES)}
+        className={chipClass(chosen.length === 0)}
+      >
+        <allStatusesLook.Icon className="size-4" />
+        {allStatusesLook.label}
+        {total !== null ? <Count value={total} /> : null}
+      </button>
+      {runStatuses.map((status) => {
+        const { label, Icon } = runStatusLook[status];
+        const selected = chosen.includes(status);
+        return (
+          <button
+            key={status}
+            type="button"
+            aria-pressed={selected}
+            onClick={() => toggle(status)}
+            className={chipClass(selected)}
+          >
+            <Icon className="size-4" />
+            {label}
+            {counts ? <Count value={counts[status]} /> : null}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function Count({ value }: { value: number }) {
+  return (
+    <span data-testid="chip-count" className="tabular-nums">
+      {formatCount(value)}
+    </span>
+  );
+}
+
+const WINDOW_LABELS: Record<RollingWindow, string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 h",
+  "7d": "Last 7 days",
+};
+
+export function RollingWindowFilter({
+  value,
+  onChange,
+}: {
+  value: RollingWindow;
+  onChange: (window: RollingWindow) => void;
+}) {
+  return (
+    <SegmentedControl<RollingWindow>
+      label="Time window"
+      showLabel
+      options={ROLLING_WINDOWS.map((window) => ({ value: window, label: WINDOW_LABELS[window] }))}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Several workflows at once: checkboxes in a disclosure, so the toolbar stays one line. */
+export function WorkflowsFilter({
+  value,
+  workflows,
+  onChange,
+}: {
+  value: string | null;
+  workflows: readonly { id: string; name: string; enabled: boolean }[];
+  onChange: (workflow: string | null) => void;
+}) {
+  const chosen = workflowIdsOf(value);
+  const toggle = (id: string) => {
+    const next = chosen.includes(id) ? chosen.filter((item) => item !== id) : [...chosen, id];
+    onChange(next.length === 0 ? null : next.join(","));
+  };
+  return (
+    <details className="relative">
+      <summary
+        className={`${fieldClass} flex cursor-pointer list-none items-center px-3 select-none`}
+      >
+        {chosen.length === 0
+          ? "Every enabled workflow"
+          : `${chosen.length} workflow${chosen.length === 1 ? "" : "s"}`}
+      </summary>
+      <fieldset className="absolute z-10 mt-1 max-h-80 w-72 overflow-auto rounded-md border border-slate-300 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <legend className="sr-only">Workflows</legend>
+        {workflows.map((workflow) => (
+          <label key={workflow.id} className="flex items-center gap-2 py-1 text-sm">
+            <input
+              type="checkbox"
+              checked={chosen.includes(workflow.id)}
+              onChange={() => toggle(workflow.id)}
+            />
+            <span className="truncate">{workflow.name}</span>
+            {workflow.enabled ? null : (
+              <span className="text-xs text-slate-500 dark:text-slate-400">(disabled)</span>
+            )}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+export function EntityTypeFilter({
+  value,
+  onChange,
+}: {
+  value: EntityType | null;
+  onChange: (entity: EntityType | null) => void;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label
+        htmlFor={id}
+        className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
+      >
+        Entity
+      </label>
+      <select
+        id={id}
+        value={value ?? ""}
+        onChange={(event) => onChange(readEntity(event.target.value))}
+        className={`${fieldClass} px-2`}
+      >
+        <option value="">All entities</option>
+        {entityTypes.map((entity) => (
+          <option key={entity} value={entity}>
+            {entity}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function StillFailingToggle({
+  value,
+  onChange,
+}: {
+  value: boolean;
+  onChange: (value: boolean) => void;
+}) {
+  return (
+    <label className="flex h-9 items-center gap-2 text-sm">
+      <input type="checkbox" checked={value} onChange={(event) => onChange(event.target.checked)} />
+      Still failing only
+    </label>
+  );
+}
