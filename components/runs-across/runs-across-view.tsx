@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState } from "react";
 import {
   DataTablePagination,
@@ -31,15 +32,17 @@ import {
   toRunsAcrossQuery,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
-import { CoverageNote } from "./coverage-note";
-import { ReasonFacets } from "./reason-facets";
-import {
-  EntityTypeFilter,
-  RollingWindowFilter,
-  StatusChipsWithCounts,
-  StillFailingToggle,
-  WorkflowsFilter,
-} from "./runs-across-filters";
+import { RollingWindowFilter, StatusChipsWithCounts } from "./runs-across-filters";
+
+// Server-rendered like the rest, but in chunks of their own, to keep /runs within the runs
+// page's first-load budget: the chips and the window are what the first look needs.
+const CoverageNote = dynamic(() => import("./coverage-note").then((m) => m.CoverageNote));
+const ReasonFacets = dynamic(() => import("./reason-facets").then((m) => m.ReasonFacets));
+const WorkflowsFilter = dynamic(() => import("./more-filters").then((m) => m.WorkflowsFilter));
+const EntityTypeFilter = dynamic(() => import("./more-filters").then((m) => m.EntityTypeFilter));
+const StillFailingToggle = dynamic(() =>
+  import("./more-filters").then((m) => m.StillFailingToggle),
+);
 
 export interface RunsAcrossViewProps {
   serverError: AppErrorBody | null;
@@ -190,7 +193,7 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
             onOpenRunChange={openRun}
             busy={list.stale}
             workflowNames={workflowNames}
-            caption={`${noun} across workflows, page ${state.page} of ${list.pageCount}`}
+            caption={`Matching runs of workflows across the workspace (${noun}), page ${state.page} of ${list.pageCount}`}
           />
         ) : null}
       </ListContent>
