@@ -1,15 +1,9 @@
 "use client";
 
 import { allStatusesLook, runStatusLook } from "@/components/runs/run-status";
-import { SegmentedControl } from "@/components/ui/segmented-control";
 import { formatCount } from "@/lib/format/numbers";
 import { runStatuses, type RunStatus } from "@/lib/model/run";
-import {
-  ALL_STATUSES,
-  ROLLING_WINDOWS,
-  statusesOf,
-  type RollingWindow,
-} from "@/lib/url-state/runs-across-view-state";
+import { ALL_STATUSES, statusesOf } from "@/lib/url-state/runs-across-view-state";
 
 const chipClass = (selected: boolean) =>
   `inline-flex h-9 items-center gap-1.5 rounded-full border px-3 text-sm transition-colors ${
@@ -78,29 +72,5 @@ function Count({ value }: { value: number }) {
     <span data-testid="chip-count" className="tabular-nums">
       {formatCount(value)}
     </span>
-  );
-}
-
-const WINDOW_LABELS: Record<RollingWindow, string> = {
-  "1h": "Last hour",
-  "24h": "Last 24 h",
-  "7d": "Last 7 days",
-};
-
-export function RollingWindowFilter({
-  value,
-  onChange,
-}: {
-  value: RollingWindow;
-  onChange: (window: RollingWindow) => void;
-}) {
-  return (
-    <SegmentedControl<RollingWindow>
-      label="Time window"
-      showLabel
-      options={ROLLING_WINDOWS.map((window) => ({ value: window, label: WINDOW_LABELS[window] }))}
-      value={value}
-      onChange={onChange}
-    />
   );
 }

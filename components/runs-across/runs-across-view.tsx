@@ -32,10 +32,13 @@ import {
   toRunsAcrossQuery,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
-import { RollingWindowFilter, StatusChipsWithCounts } from "./runs-across-filters";
+import { StatusChipsWithCounts } from "./runs-across-filters";
 
 // Server-rendered like the rest, but in chunks of their own, to keep /runs within the runs
-// page's first-load budget: the chips and the window are what the first look needs.
+// page's first-load budget: the status chips are what the first look needs.
+const RollingWindowFilter = dynamic(() =>
+  import("./rolling-window-filter").then((m) => m.RollingWindowFilter),
+);
 const CoverageNote = dynamic(() => import("./coverage-note").then((m) => m.CoverageNote));
 const ReasonFacets = dynamic(() => import("./reason-facets").then((m) => m.ReasonFacets));
 const WorkflowsFilter = dynamic(() => import("./more-filters").then((m) => m.WorkflowsFilter));

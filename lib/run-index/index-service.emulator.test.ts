@@ -102,7 +102,8 @@ describe("the run index service, wired to the quota layer", () => {
       expect(first.callsSpent).toBe(workflowIds.length);
       await service.whenFilled(ORG);
 
-      emulator.clock.advance(5_000);
+      // Past the 30 s in which a part counts as fresh without a call.
+      emulator.clock.advance(31_000);
       const nowMs = emulator.clock.nowMs();
       const expected = (
         await Promise.all(workflowIds.map((id) => emulatorRuns(id, "failed", nowMs - DAY_MS)))
@@ -112,6 +113,8 @@ describe("the run index service, wired to the quota layer", () => {
       // Covered now: one incremental call per workflow, and nothing left to fill.
       expect((await upstreamCalls()) - callsBefore).toBe(workflowIds.length);
       expect(second.callsSpent).toBe(workflowIds.length);
+      // Asked again at once (the view polls while a fill runs): answered as held, no call.
+      expect((await service.answerRuns(ORG, question, PAGING)).callsSpent).toBe(0);
       expect(second.coverage.complete).toBe(true);
       expect(second.fill.state).toBe("idle");
       expect(second.total).toBe(expected.length);

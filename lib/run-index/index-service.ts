@@ -5,7 +5,7 @@ import type { AnswerCoverage } from "./answer-coverage";
 import { planBackfill, startBackfill, UNCONFIRMED_QUOTA_SHARE } from "./backfill";
 import type { BackfillDeps, BackfillJob, BackfillPlan } from "./backfill";
 import { reachesBack } from "./coverage";
-import type { StatusKey } from "./coverage";
+import type { Coverage, StatusKey } from "./coverage";
 import type { FetchLogsPage } from "./fetch-logs-page";
 import { createIndexStore } from "./index-store";
 import type { IndexStoreOptions, OpenedIndex } from "./index-store";
@@ -88,6 +88,11 @@ export interface RunIndexServiceDeps {
   leaseMs?: number;
   /** How often a running fill writes what it has so far, so other replicas see it grow. */
   saveEveryMs?: number;
+  /**
+   * A part synced this recently is answered as held, without a call: a view that asks again
+   * every 2 s while a fill runs must not spend a call per workflow each time. Default 30 s.
+   */
+  minSyncIntervalMs?: number;
 }
 
 export interface AnswerOptions {
@@ -114,6 +119,7 @@ export function syncLeaseName(workflowId: string): string {
 
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_SAVE_EVERY_MS = 2_000;
+const DEFAULT_MIN_SYNC_INTERVAL_MS = 30_000;
 /** How long an estimate waiting for a confirmation stays valid. */
 const PENDING_PLAN_MS = 10 * 60_000;
 
@@ -136,6 +142,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
   const indexes = createIndexStore(store, deps.indexOptions);
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const saveEveryMs = deps.saveEveryMs ?? DEFAULT_SAVE_EVERY_MS;
+  const minSyncIntervalMs = deps.minSyncIntervalMs ?? DEFAULT_MIN_SYNC_INTERVAL_MS;
   const fills = new Map<string, RunningFill>();
   const pending = new Map<string, PendingFill>();
 
@@ -275,9 +282,11 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
             const own = index.coverage(workflowId, status);
             const all = status === "all" ? null : index.coverage(workflowId, "all");
             const covering = [own, all].find(
-              (coverage) => coverage !== null && reachesBack(coverage, fromMs),
+              (coverage): coverage is Coverage =>
+                coverage !== null && reachesBack(coverage, fromMs),
             );
             if (covering !== undefined) {
+              if (covering.syncedAtMs > nowMs - minSyncIntervalMs) continue;
               const key = covering === own ? status : "all";
               syncs.set(`${workflowId} ${key}`, { workflowId, status: key });
             } else {
