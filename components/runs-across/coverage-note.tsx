@@ -29,12 +29,13 @@ export function CoverageNote({
       className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
     >
       <p>
+        Synced from <RelativeTime iso={new Date(coverage.windowFromMs).toISOString()} />{" "}
         {coverage.complete ? (
-          <>Synced over the whole window for {page.workflows.length} workflows</>
+          <>for all {page.workflows.length} workflows in scope</>
         ) : (
           <>
-            Synced for {page.workflows.length - gaps} of {page.workflows.length} workflows; the rest
-            is partial
+            for {page.workflows.length - gaps} of {page.workflows.length} workflows; the rest is
+            partial
           </>
         )}
         {coverage.syncedAsOfMs !== null ? (

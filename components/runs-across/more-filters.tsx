@@ -1,10 +1,8 @@
 "use client";
 
-import { useId } from "react";
 import { fieldClass } from "@/components/ui/field-class";
-import { entityTypes, type EntityType } from "@/lib/model/workflow";
+import { markHiddenCharacters } from "@/lib/text/hidden-characters";
 import { workflowIdsOf } from "@/lib/url-state/runs-across-view-state";
-import { readEntity } from "@/lib/url-state/workflows-view-state";
 
 /** Several workflows at once: checkboxes in a disclosure, so the toolbar stays one line. */
 export function WorkflowsFilter({
@@ -39,7 +37,7 @@ export function WorkflowsFilter({
               checked={chosen.includes(workflow.id)}
               onChange={() => toggle(workflow.id)}
             />
-            <span className="truncate">{workflow.name}</span>
+            <span className="truncate">{markHiddenCharacters(workflow.name)}</span>
             {workflow.enabled ? null : (
               <span className="text-xs text-slate-500 dark:text-slate-400">(disabled)</span>
             )}
@@ -47,39 +45,6 @@ export function WorkflowsFilter({
         ))}
       </fieldset>
     </details>
-  );
-}
-
-export function EntityTypeFilter({
-  value,
-  onChange,
-}: {
-  value: EntityType | null;
-  onChange: (entity: EntityType | null) => void;
-}) {
-  const id = useId();
-  return (
-    <div>
-      <label
-        htmlFor={id}
-        className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
-      >
-        Entity
-      </label>
-      <select
-        id={id}
-        value={value ?? ""}
-        onChange={(event) => onChange(readEntity(event.target.value))}
-        className={`${fieldClass} px-2`}
-      >
-        <option value="">All entities</option>
-        {entityTypes.map((entity) => (
-          <option key={entity} value={entity}>
-            {entity}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

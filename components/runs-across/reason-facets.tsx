@@ -1,6 +1,7 @@
 "use client";
 
 import { formatCount } from "@/lib/format/numbers";
+import { markHiddenCharacters } from "@/lib/text/hidden-characters";
 import type { FacetValue } from "@/lib/model/runs-across-page";
 import { readReason } from "@/lib/url-state/runs-across-view-state";
 
@@ -60,7 +61,7 @@ function FacetGroup({
                 : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
             }`}
           >
-            <bdi dir="ltr">{item.value}</bdi>
+            <bdi dir="ltr">{markHiddenCharacters(item.value)}</bdi>
             <span className="font-sans tabular-nums">{formatCount(item.count)}</span>
           </button>
         );

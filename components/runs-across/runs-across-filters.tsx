@@ -22,7 +22,7 @@ export function StatusChipsWithCounts({
   onChange,
 }: {
   value: string;
-  counts: Record<RunStatus, number> | null;
+  counts: Record<RunStatus, number | null> | null;
   onChange: (status: string) => void;
 }) {
   const chosen = statusesOf(value);
@@ -33,7 +33,10 @@ export function StatusChipsWithCounts({
     const ordered = runStatuses.filter((item) => next.includes(item));
     onChange(ordered.length === 0 || ordered.length === 3 ? ALL_STATUSES : ordered.join(","));
   };
-  const total = counts ? counts.success + counts.failed + counts.skipped : null;
+  const total =
+    counts && counts.success !== null && counts.failed !== null && counts.skipped !== null
+      ? counts.success + counts.failed + counts.skipped
+      : null;
   return (
     <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
       <button
@@ -59,7 +62,7 @@ export function StatusChipsWithCounts({
           >
             <Icon className="size-4" />
             {label}
-            {counts ? <Count value={counts[status]} /> : null}
+            {counts?.[status] != null ? <Count value={counts[status]} /> : null}
           </button>
         );
       })}

@@ -32,17 +32,21 @@ import {
   toRunsAcrossQuery,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
-import { StatusChipsWithCounts } from "./runs-across-filters";
 
 // Server-rendered like the rest, but in chunks of their own, to keep /runs within the runs
-// page's first-load budget: the status chips are what the first look needs.
+// page's first-load budget; each is interactive once its chunk has arrived.
 const RollingWindowFilter = dynamic(() =>
   import("./rolling-window-filter").then((m) => m.RollingWindowFilter),
 );
 const CoverageNote = dynamic(() => import("./coverage-note").then((m) => m.CoverageNote));
 const ReasonFacets = dynamic(() => import("./reason-facets").then((m) => m.ReasonFacets));
 const WorkflowsFilter = dynamic(() => import("./more-filters").then((m) => m.WorkflowsFilter));
-const EntityTypeFilter = dynamic(() => import("./more-filters").then((m) => m.EntityTypeFilter));
+const EntityTypeFilter = dynamic(() =>
+  import("@/components/workflows/workflows-filters").then((m) => m.WorkflowEntityFilter),
+);
+const StatusChipsWithCounts = dynamic(() =>
+  import("./runs-across-filters").then((m) => m.StatusChipsWithCounts),
+);
 const StillFailingToggle = dynamic(() =>
   import("./more-filters").then((m) => m.StillFailingToggle),
 );

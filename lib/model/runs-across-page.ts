@@ -13,14 +13,24 @@ export interface FacetValue {
 }
 
 export type RunsFillState =
-  "idle" | "running" | "paused" | "done" | "stopped" | "needs_confirmation" | "held_back";
+  /** Nothing to fill: every part of the question is covered. */
+  | "idle"
+  | "running"
+  | "paused"
+  | "done"
+  | "stopped"
+  /** The fill would spend more than the 20 % rule allows: it waits for the person's yes. */
+  | "needs_confirmation"
+  /** The quota layer kept the key's last calls for people's clicks: asked again later. */
+  | "held_back";
 
 export interface RunsAcrossPage {
   runs: Run[];
   meta: PageMeta;
   /** Counts per status ignore the status filter; per reason ignore the reason filter. */
   facets: {
-    byStatus: Record<RunStatus, number>;
+    /** Null for a status not synced over the window for every workflow in scope. */
+    byStatus: Record<RunStatus, number | null>;
     errorCodes: FacetValue[];
     skipReasons: FacetValue[];
   };

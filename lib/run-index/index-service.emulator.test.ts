@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HANG_GUARD_MS, startTestEmulator } from "@/emulator/testing/test-emulator";
 import type { LogsBody, TestEmulator } from "@/emulator/testing/test-emulator";
-import { createLeadlexClient } from "@/lib/leadlex/client";
-import { sendWithNodeHttp } from "@/lib/leadlex/node-http-send";
 import { sleepUnlessAborted } from "@/lib/leadlex/transport";
 import type { RunStatus } from "@/lib/model/run";
 import { createQuotaLayer, type QuotaLayer } from "@/lib/quota-layer/quota-layer";
@@ -10,6 +8,7 @@ import { createMemoryStore } from "@/lib/store/memory-store";
 import { createSealedStore, type SealedStore } from "@/lib/store/sealed-store";
 import { createRunIndexService, syncLeaseName, type RunIndexService } from "./index-service";
 import { fetchThroughQuotaLayer, remainingDailyQuotaOf } from "./quota-layer-fetch";
+import { emulatorClient } from "./testing/emulator-client";
 
 // The wired index against the real emulator, through the real quota layer and a sealed store:
 // what it answers is compared with the emulator's own lists, and what it spends with the calls
@@ -46,16 +45,7 @@ beforeEach(async () => {
 
 /** One server process: its own quota layer and index service, over the shared store. */
 function replica(): Replica {
-  const client = createLeadlexClient(
-    {
-      baseUrl: emulator.baseUrl,
-      attemptTimeoutMs: 10_000,
-      totalTimeoutMs: 20_000,
-      maxRetries: 0,
-      maxResponseBytes: 4 * 1024 * 1024,
-    },
-    { send: sendWithNodeHttp, now: Date.now, sleep: sleepUnlessAborted, random: Math.random },
-  );
+  const client = emulatorClient(emulator.baseUrl);
   const layer = createQuotaLayer({
     client,
     store,
@@ -116,6 +106,8 @@ describe("the run index service, wired to the quota layer", () => {
       // Asked again at once (the view polls while a fill runs): answered as held, no call.
       expect((await service.answerRuns(ORG, question, PAGING)).callsSpent).toBe(0);
       expect(second.coverage.complete).toBe(true);
+      // Only failures were synced: no other status's count is vouched for.
+      expect(second.statusesCovered).toEqual({ success: false, failed: true, skipped: false });
       expect(second.fill.state).toBe("idle");
       expect(second.total).toBe(expected.length);
       expect(second.facets.byStatus.failed).toBe(expected.length);

@@ -1,6 +1,7 @@
 import type { Run, RunStatus } from "@/lib/model/run";
+import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
 import type { KeyScope, SealedStore } from "@/lib/store/sealed-store";
-import { statusKeysFor } from "./answer-coverage";
+import { answerCoverage, statusKeysFor } from "./answer-coverage";
 import type { AnswerCoverage } from "./answer-coverage";
 import { planBackfill, startBackfill, UNCONFIRMED_QUOTA_SHARE } from "./backfill";
 import type { BackfillDeps, BackfillJob, BackfillPlan } from "./backfill";
@@ -34,30 +35,8 @@ export interface RunsAcrossQuestion {
   stillFailingOnly?: boolean;
 }
 
-export type FillStateName =
-  /** Nothing to fill: every part of the question is covered. */
-  | "idle"
-  | "running"
-  | "paused"
-  | "done"
-  | "stopped"
-  /** The fill would spend more than the 20 % rule allows: it waits for the person's yes. */
-  | "needs_confirmation"
-  /** The quota layer kept the key's last calls for people's clicks: try again later. */
-  | "held_back";
-
-export interface FillState {
-  state: FillStateName;
-  callsMade: number;
-  callsAllowed: number;
-  /** What the unfilled part costs, when known: shown before it is spent. */
-  callsToFill: number | null;
-  remainingQuota: number | null;
-  unconfirmedBudget: number | null;
-  /** held_back or paused: when to ask again. */
-  retryAfterSeconds: number | null;
-  stopReason: string | null;
-}
+/** What the fill behind an answer is doing, and what the rest would cost (shown before it is spent). */
+export type FillState = RunsAcrossPage["fill"];
 
 export interface RunsAcrossAnswer {
   runs: Run[];
@@ -66,6 +45,11 @@ export interface RunsAcrossAnswer {
   perPage: number;
   facets: Omit<FacetsAnswer, "coverage">;
   coverage: AnswerCoverage;
+  /**
+   * Per status, whether every workflow in scope is synced for it over the window: a chip's count
+   * means something only then ("Success 0" is not shown when successes were never synced).
+   */
+  statusesCovered: Record<RunStatus, boolean>;
   fill: FillState;
   /** LeadLex calls this answer itself made (syncs and estimates), the fill's not included. */
   callsSpent: number;
@@ -367,6 +351,9 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       };
       const { coverage, ...counts } = facets(index, runsQuestion);
       const list = listRuns(index, runsQuestion, paging);
+      const window = { fromMs, toMs: null };
+      const covered = (status: RunStatus) =>
+        answerCoverage(index, question.workflowIds, [status], window).complete;
       return {
         runs: list.runs,
         total: list.total,
@@ -374,6 +361,11 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
         perPage: list.perPage,
         facets: counts,
         coverage,
+        statusesCovered: {
+          success: covered("success"),
+          failed: covered("failed"),
+          skipped: covered("skipped"),
+        },
         fill: describeFill(fill, {
           waitingForConfirmation: newPlans.length > 0 && fill === undefined && needsConfirmation,
           callsToFill: newPlans.length > 0 ? callsToFill : coverage.gapCalls,

@@ -57,7 +57,11 @@ export async function loadRunsAcross(
     runs: answer.runs,
     meta: { page: answer.page, perPage: answer.perPage, total: answer.total },
     facets: {
-      byStatus: answer.facets.byStatus,
+      byStatus: {
+        success: answer.statusesCovered.success ? answer.facets.byStatus.success : null,
+        failed: answer.statusesCovered.failed ? answer.facets.byStatus.failed : null,
+        skipped: answer.statusesCovered.skipped ? answer.facets.byStatus.skipped : null,
+      },
       errorCodes: answer.facets.errorCodes,
       skipReasons: answer.facets.skipReasons,
     },

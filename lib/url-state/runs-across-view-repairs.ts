@@ -1,4 +1,5 @@
 import { findLinkRepairs, pagingRepairWords, quoteGiven, type LinkRepair } from "./link-repairs";
+import { openRunRepairWords } from "./runs-view-repairs";
 import {
   MAX_WORKFLOW_FILTER,
   runsAcrossViewParsers,
@@ -49,10 +50,7 @@ export function findRunsAcrossViewRepairs(
           ? null
           : `“${quoteGiven(given)}” is not 1 or 0; showing ${shown ? "only still failing" : "every"} failure.`,
       ...pagingRepairWords,
-      open: (given, shown) =>
-        given === (shown ?? "")
-          ? null
-          : `“${quoteGiven(given)}” is not a run id; no run was opened.`,
+      open: openRunRepairWords,
     },
     raw,
     state,
