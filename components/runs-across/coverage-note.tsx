@@ -12,15 +12,13 @@ const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 
  * What the answer rests on, said before the figures: the window synced and how fresh, what this
  * answer cost, what is still filling, and what filling the rest would cost before it is spent.
  */
-export function CoverageNote({
-  page,
-  onConfirmFill,
-  confirming,
-}: {
+interface CoverageNoteProps {
   page: RunsAcrossPage;
   onConfirmFill: () => void;
   confirming: boolean;
-}) {
+}
+
+export function CoverageNote({ page, onConfirmFill, confirming }: CoverageNoteProps) {
   const { coverage } = page;
   const gaps = coverage.gapWorkflows.length;
   return (
@@ -59,15 +57,7 @@ export function CoverageNote({
   );
 }
 
-function FillLine({
-  page,
-  onConfirmFill,
-  confirming,
-}: {
-  page: RunsAcrossPage;
-  onConfirmFill: () => void;
-  confirming: boolean;
-}) {
+function FillLine({ page, onConfirmFill, confirming }: CoverageNoteProps) {
   const { fill } = page;
   switch (fill.state) {
     case "running":

@@ -1,16 +1,10 @@
 "use client";
 
 import { allStatusesLook, runStatusLook } from "@/components/runs/run-status";
+import { statusChipClass } from "@/components/runs/status-filter-chips";
 import { formatCount } from "@/lib/format/numbers";
 import { runStatuses, type RunStatus } from "@/lib/model/run";
 import { ALL_STATUSES, statusesOf } from "@/lib/url-state/runs-across-view-state";
-
-const chipClass = (selected: boolean) =>
-  `inline-flex h-9 items-center gap-1.5 rounded-full border px-3 text-sm transition-colors ${
-    selected
-      ? "border-sky-700 bg-sky-700 font-semibold text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950"
-      : "border-slate-300 bg-white text-slate-800 hover:border-slate-400 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
-  }`;
 
 /**
  * Status chips that combine (failed + skipped), each with its count for the other filters. "All"
@@ -43,7 +37,7 @@ export function StatusChipsWithCounts({
         type="button"
         aria-pressed={chosen.length === 0}
         onClick={() => onChange(ALL_STATUSES)}
-        className={chipClass(chosen.length === 0)}
+        className={statusChipClass(chosen.length === 0)}
       >
         <allStatusesLook.Icon className="size-4" />
         {allStatusesLook.label}
@@ -58,7 +52,7 @@ export function StatusChipsWithCounts({
             type="button"
             aria-pressed={selected}
             onClick={() => toggle(status)}
-            className={chipClass(selected)}
+            className={statusChipClass(selected)}
           >
             <Icon className="size-4" />
             {label}

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
-import { leadlex, leadlexWithoutRetries } from "@/lib/leadlex";
+import { leadlex, leadlexWithoutRetries, type LeadlexClient } from "@/lib/leadlex";
 import { sleepUnlessAborted } from "@/lib/leadlex/transport";
 import { logServerEvent } from "@/lib/server-log";
 import { guardStore } from "@/lib/store/guarded-store";
@@ -57,13 +57,7 @@ export function sealedStore(): SealedStore {
 }
 
 export function quotaLayer(): QuotaLayer {
-  layer ??= createQuotaLayer({
-    client: leadlex(),
-    store: sealedStore(),
-    now: Date.now,
-    sleep: (ms) => sleepUnlessAborted(ms),
-    upstreamBudgetMs: serverEnv().LEADLEX_TOTAL_TIMEOUT_MS,
-  });
+  layer ??= layerOver(leadlex());
   return layer;
 }
 
@@ -72,14 +66,18 @@ export function quotaLayer(): QuotaLayer {
  * retries: the run index gives up on a 429 at once and picks its own time to try again.
  */
 export function quotaLayerWithoutRetries(): QuotaLayer {
-  backgroundLayer ??= createQuotaLayer({
-    client: leadlexWithoutRetries(),
+  backgroundLayer ??= layerOver(leadlexWithoutRetries());
+  return backgroundLayer;
+}
+
+function layerOver(client: LeadlexClient): QuotaLayer {
+  return createQuotaLayer({
+    client,
     store: sealedStore(),
     now: Date.now,
     sleep: (ms) => sleepUnlessAborted(ms),
     upstreamBudgetMs: serverEnv().LEADLEX_TOTAL_TIMEOUT_MS,
   });
-  return backgroundLayer;
 }
 
 let connecting: Promise<boolean> = Promise.resolve(true);
