@@ -33,6 +33,8 @@ import {
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
 
+import { runsAcrossColumns } from "./runs-across-columns";
+
 // Server-rendered like the rest, but in chunks of their own, to keep /runs within the runs
 // page's first-load budget; each is interactive once its chunk has arrived.
 const RollingWindowFilter = dynamic(() =>
@@ -199,6 +201,7 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
             openRunId={state.open}
             onOpenRunChange={openRun}
             busy={list.stale}
+            columns={runsAcrossColumns}
             workflowNames={workflowNames}
             caption={`Matching runs of workflows across the workspace (${noun}), page ${state.page} of ${list.pageCount}`}
           />

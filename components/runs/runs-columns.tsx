@@ -1,7 +1,6 @@
 "use client";
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
-import Link from "next/link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { ChevronIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/format/numbers";
@@ -21,7 +20,7 @@ export const runsTableFeatures = tableFeatures({
   tableMeta: {} as RunsTableMeta,
 });
 
-const column = createColumnHelper<typeof runsTableFeatures, Run>();
+export const column = createColumnHelper<typeof runsTableFeatures, Run>();
 
 export function runDomId(runId: string): string {
   return `run-${runId}`;
@@ -119,25 +118,3 @@ function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {
     </span>
   );
 }
-
-/** Runs of several workflows: the same columns, and which workflow each run belongs to. */
-export const runsAcrossColumns = column.columns([
-  ...runsColumns.slice(0, 3),
-  column.accessor("workflowId", {
-    header: "Workflow",
-    cell: ({ getValue, table }) => {
-      const id = getValue();
-      const name = table.options.meta?.workflowNames?.[id];
-      return (
-        <Link
-          href={`/workflows/${encodeURIComponent(id)}`}
-          className="block max-w-[14rem] truncate text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
-          title={id}
-        >
-          {name ? markHiddenCharacters(name) : <bdi className="font-mono text-xs">{id}</bdi>}
-        </Link>
-      );
-    },
-  }),
-  ...runsColumns.slice(3),
-]);

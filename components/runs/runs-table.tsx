@@ -1,11 +1,17 @@
 "use client";
 
-import { useTable, type ExpandedState, type Row, type Updater } from "@tanstack/react-table";
+import {
+  useTable,
+  type ColumnDef,
+  type ExpandedState,
+  type Row,
+  type Updater,
+} from "@tanstack/react-table";
 import dynamic from "next/dynamic";
 import { useCallback, useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import type { Run } from "@/lib/model/run";
-import { runDomId, runsAcrossColumns, runsColumns, runsTableFeatures } from "./runs-columns";
+import { runDomId, runsColumns, runsTableFeatures } from "./runs-columns";
 
 // The details panel (JSON viewer included) loads only when a run is opened.
 const RunDetails = dynamic(() => import("./run-details").then((module) => module.RunDetails), {
@@ -23,7 +29,9 @@ interface RunsTableProps {
   onOpenRunChange: (runId: string | null) => void;
   busy: boolean;
   caption: string;
-  /** Runs of several workflows: a Workflow column, with these names (ids where none is known). */
+  /** Another set of columns (the workspace-wide view adds a Workflow column). */
+  columns?: ColumnDef<typeof runsTableFeatures, Run, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- cells of every value type
+  /** Names for a Workflow column (ids where none is known). */
   workflowNames?: Readonly<Record<string, string>>;
 }
 
@@ -40,6 +48,7 @@ export function RunsTable({
   onOpenRunChange,
   busy,
   caption,
+  columns = runsColumns,
   workflowNames,
 }: RunsTableProps) {
   const expanded = useMemo<ExpandedState>(
@@ -60,7 +69,7 @@ export function RunsTable({
 
   const table = useTable({
     features: runsTableFeatures,
-    columns: workflowNames ? runsAcrossColumns : runsColumns,
+    columns,
     data: runs,
     getRowId: (run) => run.id,
     getRowCanExpand: () => true,
