@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { JumpToWorkflow } from "@/components/workflows/jump-to-workflow";
 import { RecentWorkflows } from "@/components/workflows/recent-workflows";
 import { WorkflowsView } from "@/components/workflows/workflows-view";
@@ -44,6 +45,15 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         </div>
         <JumpToWorkflow />
       </div>
+      <Link
+        href="/runs"
+        className="block rounded-lg border border-sky-300 bg-sky-50 px-4 py-3 font-medium text-sky-900 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100 dark:hover:bg-sky-950"
+      >
+        What failed in the last 24 hours
+        <span className="block text-sm font-normal text-slate-600 dark:text-slate-400">
+          Failed runs of every enabled workflow, in one list
+        </span>
+      </Link>
       <RecentWorkflows />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <WorkflowsView

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/session/sign-out-button";
 import { readKeyHint } from "@/lib/session/session";
 
-/** The top bar: home link, and which key is connected with a way to disconnect it. */
+/** The top bar: home link, navigation, and which key is connected with a way to disconnect it. */
 export async function AppHeader() {
   const keyHint = await readKeyHint();
   return (
@@ -12,6 +12,16 @@ export async function AppHeader() {
           <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-sky-600" />
           Runboard
         </Link>
+        {keyHint ? (
+          <nav aria-label="Main" className="mr-auto flex items-center gap-4 text-sm">
+            <Link href="/" className="hover:underline">
+              Workflows
+            </Link>
+            <Link href="/runs" className="hover:underline">
+              Runs
+            </Link>
+          </nav>
+        ) : null}
         {keyHint ? (
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline dark:text-slate-400">

@@ -11,6 +11,8 @@ import { RunStatusBadge } from "./run-status";
 /** Per-page facts the cells need: the longest duration on the page scales the duration bars. */
 export interface RunsTableMeta {
   maxDurationMs: number;
+  /** Names for the Workflow column, where a table shows runs of several workflows. */
+  workflowNames?: Readonly<Record<string, string>>;
 }
 
 export const runsTableFeatures = tableFeatures({
@@ -18,7 +20,7 @@ export const runsTableFeatures = tableFeatures({
   tableMeta: {} as RunsTableMeta,
 });
 
-const column = createColumnHelper<typeof runsTableFeatures, Run>();
+export const column = createColumnHelper<typeof runsTableFeatures, Run>();
 
 export function runDomId(runId: string): string {
   return `run-${runId}`;

@@ -1,6 +1,12 @@
 "use client";
 
-import { useTable, type ExpandedState, type Row, type Updater } from "@tanstack/react-table";
+import {
+  useTable,
+  type ColumnDef,
+  type ExpandedState,
+  type Row,
+  type Updater,
+} from "@tanstack/react-table";
 import dynamic from "next/dynamic";
 import { useCallback, useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
@@ -23,15 +29,28 @@ interface RunsTableProps {
   onOpenRunChange: (runId: string | null) => void;
   busy: boolean;
   caption: string;
+  /** Another set of columns (the workspace-wide view adds a Workflow column). */
+  columns?: ColumnDef<typeof runsTableFeatures, Run, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- cells of every value type
+  /** Names for a Workflow column (ids where none is known). */
+  workflowNames?: Readonly<Record<string, string>>;
 }
 
 /** Columns hidden on small screens; their values are all in the details panel. */
 const columnClassName: Record<string, string> = {
   entityId: "hidden md:table-cell",
+  workflowId: "hidden sm:table-cell",
   reason: "hidden sm:table-cell",
 };
 
-export function RunsTable({ runs, openRunId, onOpenRunChange, busy, caption }: RunsTableProps) {
+export function RunsTable({
+  runs,
+  openRunId,
+  onOpenRunChange,
+  busy,
+  caption,
+  columns = runsColumns,
+  workflowNames,
+}: RunsTableProps) {
   const expanded = useMemo<ExpandedState>(
     () => (openRunId ? { [openRunId]: true } : {}),
     [openRunId],
@@ -50,13 +69,13 @@ export function RunsTable({ runs, openRunId, onOpenRunChange, busy, caption }: R
 
   const table = useTable({
     features: runsTableFeatures,
-    columns: runsColumns,
+    columns,
     data: runs,
     getRowId: (run) => run.id,
     getRowCanExpand: () => true,
     state: { expanded },
     onExpandedChange: handleExpandedChange,
-    meta: { maxDurationMs },
+    meta: { maxDurationMs, workflowNames },
   });
 
   // Stable callbacks let DataTable skip re-rendering the rows when only `busy` changes.

@@ -55,6 +55,8 @@ const envSchema = z
     REDIS_URL: redisUrl,
     /** The in-process cache's bound when REDIS_URL is not set, in MB of cached answers. */
     CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4_096).default(64),
+    /** A key's run index expires this many hours after it was last used. */
+    RUN_INDEX_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -2,13 +2,22 @@ import "server-only";
 import { AppError } from "@/lib/model/app-error";
 import {
   DEFAULT_PER_PAGE,
+  MAX_PAGE,
+  MAX_PER_PAGE,
   MAX_SEARCH_LENGTH,
   type LogsQuery,
   type WorkflowsQuery,
 } from "@/lib/model/queries";
 import { isRunStatus } from "@/lib/model/run";
 import { entityTypes } from "@/lib/model/workflow";
-import { isEntityType, readSearch } from "@/lib/url-state/workflows-view-state";
+import {
+  readReason,
+  readStatusList,
+  readWindow,
+  readWorkflowList,
+  type RunsAcrossQuery,
+} from "@/lib/url-state/runs-across-view-state";
+import { isEntityType, readEntity, readSearch } from "@/lib/url-state/workflows-view-state";
 import { rejectUnknownParameters, singleValues, strictInteger } from "./strict-query";
 
 /**
@@ -64,5 +73,69 @@ export function readLogsRouteQuery(searchParams: URLSearchParams): LogsQuery {
     perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
     status: raw.status ?? null,
     after: raw.after ?? null,
+  };
+}
+
+const RUNS_ACROSS_PARAMETERS = [
+  "page",
+  "per_page",
+  "status",
+  "window",
+  "workflow",
+  "entity",
+  "reason",
+  "still_failing",
+  "fill",
+] as const;
+
+/**
+ * `GET /api/runs`: the `/runs` view's parameters in their canonical form (`fill=confirm` starts a
+ * fill whose cost the view showed and the person accepted).
+ */
+export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
+  query: RunsAcrossQuery;
+  confirmFill: boolean;
+} {
+  rejectUnknownParameters(searchParams, RUNS_ACROSS_PARAMETERS);
+  const raw = singleValues(searchParams, RUNS_ACROSS_PARAMETERS);
+  // The page's parsers repair a link; here a value must already be in its repaired form.
+  const canonical = <T>(
+    name: string,
+    value: string | undefined,
+    read: (raw: string) => T | null,
+  ): T | null => {
+    if (value === undefined) return null;
+    const parsed = read(value);
+    if (parsed === null || String(parsed) !== value) {
+      throw new AppError("bad_request", { message: `The parameter "${name}" is not valid here.` });
+    }
+    return parsed;
+  };
+  const page = strictInteger(raw.page, "page", 1);
+  const perPage = strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE);
+  if (page < 1 || page > MAX_PAGE || perPage < 1 || perPage > MAX_PER_PAGE) {
+    throw new AppError("bad_request", {
+      message: `The parameters "page" (1 to ${MAX_PAGE}) and "per_page" (1 to ${MAX_PER_PAGE}) are out of range.`,
+    });
+  }
+  const stillFailing = raw.still_failing;
+  if (stillFailing !== undefined && stillFailing !== "1" && stillFailing !== "0") {
+    throw new AppError("bad_request", { message: 'The parameter "still_failing" must be 1 or 0.' });
+  }
+  if (raw.fill !== undefined && raw.fill !== "confirm") {
+    throw new AppError("bad_request", { message: 'The parameter "fill" must be confirm.' });
+  }
+  return {
+    query: {
+      page,
+      perPage,
+      status: canonical("status", raw.status, readStatusList) ?? "failed",
+      window: canonical("window", raw.window, readWindow) ?? "24h",
+      workflow: canonical("workflow", raw.workflow, readWorkflowList),
+      entity: canonical("entity", raw.entity, readEntity),
+      reason: canonical("reason", raw.reason, readReason),
+      stillFailing: stillFailing === "1",
+    },
+    confirmFill: raw.fill === "confirm",
   };
 }

@@ -13,22 +13,34 @@ import { sleepUnlessAborted } from "./transport";
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 let client: LeadlexClient | undefined;
+let backgroundClient: LeadlexClient | undefined;
 
 export function leadlex(): LeadlexClient {
-  if (!client) {
-    const env = serverEnv();
-    client = createLeadlexClient(
-      {
-        baseUrl: env.LEADLEX_API_URL,
-        attemptTimeoutMs: env.LEADLEX_ATTEMPT_TIMEOUT_MS,
-        totalTimeoutMs: env.LEADLEX_TOTAL_TIMEOUT_MS,
-        maxRetries: env.LEADLEX_MAX_RETRIES,
-        maxResponseBytes: MAX_RESPONSE_BYTES,
-      },
-      { send: sendWithNodeHttp, now: Date.now, sleep: sleepUnlessAborted, random: Math.random },
-    );
-  }
+  client ??= createClient(serverEnv().LEADLEX_MAX_RETRIES);
   return client;
+}
+
+/**
+ * For work nobody waits for (the run index): no retries, so a 429 or a 503 reaches the caller at
+ * once, and it decides when to try again (the next sync, or the backfill's own pause).
+ */
+export function leadlexWithoutRetries(): LeadlexClient {
+  backgroundClient ??= createClient(0);
+  return backgroundClient;
+}
+
+function createClient(maxRetries: number): LeadlexClient {
+  const env = serverEnv();
+  return createLeadlexClient(
+    {
+      baseUrl: env.LEADLEX_API_URL,
+      attemptTimeoutMs: env.LEADLEX_ATTEMPT_TIMEOUT_MS,
+      totalTimeoutMs: env.LEADLEX_TOTAL_TIMEOUT_MS,
+      maxRetries,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+    },
+    { send: sendWithNodeHttp, now: Date.now, sleep: sleepUnlessAborted, random: Math.random },
+  );
 }
 
 export type { LeadlexClient, Traced } from "./client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
-import { leadlex } from "@/lib/leadlex";
+import { leadlex, leadlexWithoutRetries, type LeadlexClient } from "@/lib/leadlex";
 import { sleepUnlessAborted } from "@/lib/leadlex/transport";
 import { logServerEvent } from "@/lib/server-log";
 import { guardStore } from "@/lib/store/guarded-store";
@@ -48,6 +48,7 @@ export function openStoreEarly(): Promise<boolean> {
 
 let store: SealedStore | undefined;
 let layer: QuotaLayer | undefined;
+let backgroundLayer: QuotaLayer | undefined;
 
 /** For the run index and later hardening: the sealed store the layer uses. */
 export function sealedStore(): SealedStore {
@@ -56,14 +57,27 @@ export function sealedStore(): SealedStore {
 }
 
 export function quotaLayer(): QuotaLayer {
-  layer ??= createQuotaLayer({
-    client: leadlex(),
+  layer ??= layerOver(leadlex());
+  return layer;
+}
+
+/**
+ * The same layer (the same store, so the same cache, ledger and leases) over a client that never
+ * retries: the run index gives up on a 429 at once and picks its own time to try again.
+ */
+export function quotaLayerWithoutRetries(): QuotaLayer {
+  backgroundLayer ??= layerOver(leadlexWithoutRetries());
+  return backgroundLayer;
+}
+
+function layerOver(client: LeadlexClient): QuotaLayer {
+  return createQuotaLayer({
+    client,
     store: sealedStore(),
     now: Date.now,
     sleep: (ms) => sleepUnlessAborted(ms),
     upstreamBudgetMs: serverEnv().LEADLEX_TOTAL_TIMEOUT_MS,
   });
-  return layer;
 }
 
 let connecting: Promise<boolean> = Promise.resolve(true);

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HANG_GUARD_MS, startTestEmulator } from "@/emulator/testing/test-emulator";
 import type { LogsBody, TestEmulator } from "@/emulator/testing/test-emulator";
-import { createLeadlexClient } from "@/lib/leadlex/client";
-import { sendWithNodeHttp } from "@/lib/leadlex/node-http-send";
-import { sleepUnlessAborted } from "@/lib/leadlex/transport";
 import type { RunStatus } from "@/lib/model/run";
 import { planBackfill, startBackfill } from "./backfill";
 import type { BackfillDeps } from "./backfill";
@@ -11,6 +8,7 @@ import type { FetchLogsPage } from "./fetch-logs-page";
 import { listRuns } from "./queries";
 import { RunIndex } from "./run-index";
 import { syncWorkflows } from "./sync";
+import { emulatorClient } from "./testing/emulator-client";
 
 // The index against the real emulator, through Runboard's own LeadLex gateway, with runs
 // arriving while it pages: the emulator's clock moves and bursts of runs (some written late,
@@ -27,17 +25,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 function gateway(key: string): FetchLogsPage {
-  const client = createLeadlexClient(
-    {
-      baseUrl: emulator.baseUrl,
-      attemptTimeoutMs: 10_000,
-      totalTimeoutMs: 20_000,
-      // A 429 must reach the index, which waits for the next window itself.
-      maxRetries: 0,
-      maxResponseBytes: 4 * 1024 * 1024,
-    },
-    { send: sendWithNodeHttp, now: Date.now, sleep: sleepUnlessAborted, random: Math.random },
-  );
+  const client = emulatorClient(emulator.baseUrl);
   return async (workflowId, request, signal) => {
     const page = await client.listWorkflowLogs(key, workflowId, request, { signal });
     return { runs: page.runs, total: page.meta.total, rateLimit: page.rateLimit };

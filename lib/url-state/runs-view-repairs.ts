@@ -20,12 +20,16 @@ export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsViewStat
           : `“${quoteGiven(given)}” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.`;
       },
       ...pagingRepairWords,
-      open: (given, shown) =>
-        given === (shown ?? "")
-          ? null
-          : `“${quoteGiven(given)}” is not a run id; no run was opened.`,
+      open: openRunRepairWords,
     },
     raw,
     state,
   );
+}
+
+/** `open`, repaired alike in every view of runs. */
+export function openRunRepairWords(given: string, shown: string | null): string | null {
+  return given === (shown ?? "")
+    ? null
+    : `“${quoteGiven(given)}” is not a run id; no run was opened.`;
 }

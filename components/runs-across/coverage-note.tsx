@@ -1,0 +1,107 @@
+"use client";
+
+import { RelativeTime } from "@/components/time/relative-time";
+import { Button } from "@/components/ui/button";
+import { formatCount } from "@/lib/format/numbers";
+import { formatWait } from "@/lib/format/wait";
+import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
+
+const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 1 ? "" : "s"}`;
+
+/**
+ * What the answer rests on, said before the figures: the window synced and how fresh, what this
+ * answer cost, what is still filling, and what filling the rest would cost before it is spent.
+ */
+interface CoverageNoteProps {
+  page: RunsAcrossPage;
+  onConfirmFill: () => void;
+  confirming: boolean;
+}
+
+export function CoverageNote({ page, onConfirmFill, confirming }: CoverageNoteProps) {
+  const { coverage } = page;
+  const gaps = coverage.gapWorkflows.length;
+  return (
+    <div
+      data-testid="coverage-note"
+      className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+    >
+      <p>
+        Synced from <RelativeTime iso={new Date(coverage.windowFromMs).toISOString()} />{" "}
+        {coverage.complete ? (
+          <>for all {page.workflows.length} workflows in scope</>
+        ) : (
+          <>
+            for {page.workflows.length - gaps} of {page.workflows.length} workflows; the rest is
+            partial
+          </>
+        )}
+        {coverage.syncedAsOfMs !== null ? (
+          <>
+            , as of <RelativeTime iso={new Date(coverage.syncedAsOfMs).toISOString()} />
+          </>
+        ) : null}
+        . This answer cost {calls(page.callsSpent)}.
+        {coverage.droppedBeforeMs !== null ? (
+          <>
+            {" "}
+            Runs older than <RelativeTime
+              iso={new Date(coverage.droppedBeforeMs).toISOString()}
+            />{" "}
+            were dropped to keep the index within its size.
+          </>
+        ) : null}
+      </p>
+      <FillLine page={page} onConfirmFill={onConfirmFill} confirming={confirming} />
+    </div>
+  );
+}
+
+function FillLine({ page, onConfirmFill, confirming }: CoverageNoteProps) {
+  const { fill } = page;
+  switch (fill.state) {
+    case "running":
+      return (
+        <p role="status">
+          Filling the rest: {formatCount(fill.callsMade)} of about{" "}
+          {calls(fill.callsMade + (fill.callsToFill ?? 0))} made. Rows appear as they arrive.
+        </p>
+      );
+    case "paused":
+      return (
+        <p role="status">
+          Filling paused by LeadLex&apos;s rate limit after {calls(fill.callsMade)}; it goes on
+          {fill.retryAfterSeconds !== null ? ` in ${formatWait(fill.retryAfterSeconds)}` : " soon"}.
+        </p>
+      );
+    case "held_back":
+      return (
+        <p role="status">
+          The rest waits so the key keeps calls for your own clicks
+          {fill.retryAfterSeconds !== null
+            ? `; it is asked for again in ${formatWait(fill.retryAfterSeconds)}`
+            : ""}
+          .
+        </p>
+      );
+    case "needs_confirmation":
+      return (
+        <div className="flex flex-wrap items-center gap-3">
+          <p>
+            Syncing the rest of this window costs about {calls(fill.callsToFill ?? 0)}
+            {fill.remainingQuota !== null
+              ? `, more than 20 % of the ${formatCount(fill.remainingQuota)} left today`
+              : ""}
+            .
+          </p>
+          <Button variant="secondary" size="sm" onClick={onConfirmFill} disabled={confirming}>
+            Spend {calls(fill.callsToFill ?? 0)}
+          </Button>
+        </div>
+      );
+    case "stopped":
+      return <p>Filling stopped ({fill.stopReason ?? "unknown reason"}); ask again to resume.</p>;
+    default:
+      return null;
+  }
+}

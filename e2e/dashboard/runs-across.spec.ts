@@ -1,0 +1,193 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import type { LogEntry, WorkflowListBody } from "../../emulator/wire-types";
+import {
+  emulatorGet,
+  emulatorLogs,
+  expectNoHorizontalOverflow,
+  visibleRunIds,
+} from "../support/dashboard";
+import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
+import { E2E_EMULATOR_URL } from "../support/ports";
+
+// The workspace-wide runs view. Its figures (chip counts, facets, rows, "still failing") are
+// compared with answers computed here from the emulator's own data: a burst of runs with chosen
+// statuses, codes and records lands on a disabled workflow, which gains no runs by itself, so
+// the emulator's list of it stays what the test made it.
+
+interface BurstRun {
+  status: "success" | "failed" | "skipped";
+  error_code?: string;
+  skip_reason?: string;
+  entity_id?: string;
+  duration_ms?: number;
+  count?: number;
+}
+
+async function burst(workflowId: string, runs: BurstRun[]): Promise<LogEntry[]> {
+  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/runs`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ workflow_id: workflowId, runs }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { runs: LogEntry[] }).runs;
+}
+
+async function workflows() {
+  return (await emulatorGet<WorkflowListBody>("/v1/workflows?per_page=100")).data.workflows;
+}
+
+/** Every run of one workflow triggered at or after `afterIso`, as the emulator lists them. */
+async function emulatorRunsAfter(workflowId: string, afterIso: string): Promise<LogEntry[]> {
+  const runs: LogEntry[] = [];
+  for (let page = 1; ; page++) {
+    const body = await emulatorLogs(workflowId, {
+      per_page: "100",
+      page: String(page),
+      after: afterIso,
+    });
+    runs.push(...body.data.logs);
+    if (body.data.logs.length < 100) return runs;
+  }
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const value = key(item);
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function chip(page: Page, label: string) {
+  return page.getByRole("group", { name: "Filter by status" }).getByRole("button", {
+    name: new RegExp(`^${label}`),
+  });
+}
+
+const suffix = () => randomBytes(4).toString("hex");
+
+test.describe("runs across all workflows", () => {
+  // A cold index syncs every workflow in scope on the first load, on a machine shared with
+  // builds: three times the usual time limit, as a guard against a hang, not a speed claim.
+  test.slow();
+
+  test("the home page's first offer opens failed runs of the last 24 hours, and Runs is in the header", async ({
+    connectedPage: page,
+  }) => {
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }),
+    ).toBeVisible();
+    await page.getByRole("link", { name: /What failed in the last 24 hours/ }).click();
+    await expect(page).toHaveURL(/\/runs$/);
+    await expect(page.getByRole("heading", { name: "Runs across all workflows" })).toBeVisible();
+    await expect(chip(page, "Failed")).toHaveAttribute("aria-pressed", "true");
+    // Only failures are synced for this view: the other chips show no count rather than a 0.
+    await expect(chip(page, "Failed")).toHaveText(/^Failed\s*[\d,]+$/);
+    await expect(chip(page, "Success")).toHaveText("Success");
+    await expect(page.getByRole("radio", { name: "Last 24 h" })).toBeChecked();
+    await expect(page.getByTestId("coverage-note")).toContainText(
+      /This answer cost \d+ LeadLex call/,
+    );
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("counts, facets, rows and 'still failing' match the emulator's own runs of the window", async ({
+    connectedPage: page,
+  }) => {
+    const quiet = (await workflows()).find((workflow) => !workflow.enabled);
+    if (!quiet) throw new Error("the demo workspace has a disabled workflow");
+    const type = quiet.condition_entity;
+    const code = `e2e_code_${suffix()}`;
+    const recovered = `${type}_01E2ERECOVERED${suffix().toUpperCase()}`;
+    const stuck = `${type}_01E2ESTUCK${suffix().toUpperCase()}`;
+    // `recovered` failed a minute ago and then succeeded; `stuck` failed and nothing since.
+    await burst(quiet.id, [
+      { status: "failed", error_code: code, entity_id: recovered, duration_ms: 60_000 },
+      { status: "failed", error_code: code, entity_id: stuck, count: 2, duration_ms: 30_000 },
+      { status: "failed", error_code: "channel_not_found", entity_id: stuck },
+      { status: "skipped", skip_reason: "duplicate_event", entity_id: stuck, count: 2 },
+      { status: "success", entity_id: recovered },
+    ]);
+
+    await page.goto(`/runs?status=all&window=1h&workflow=${quiet.id}`);
+    const hourAgo = new Date(Date.now() - 3_600_000 + 60_000).toISOString().slice(0, 19) + "Z";
+    const expected = await emulatorRunsAfter(quiet.id, hourAgo);
+    const byStatus = countBy(expected, (run) => run.status);
+    const codes = countBy(expected, (run) =>
+      run.status === "failed" ? (run.error?.code ?? null) : null,
+    );
+    const reasons = countBy(expected, (run) => (run.status === "skipped" ? run.skip_reason : null));
+
+    await expect(chip(page, "All")).toContainText(String(expected.length));
+    for (const [status, label] of [
+      ["failed", "Failed"],
+      ["success", "Success"],
+      ["skipped", "Skipped"],
+    ] as const) {
+      await expect(chip(page, label)).toHaveText(
+        new RegExp(`${label}\\s*${byStatus.get(status) ?? 0}$`),
+      );
+    }
+    for (const [value, count] of [...codes, ...reasons]) {
+      await expect(page.locator(`[data-facet="${value}"]`)).toContainText(String(count));
+    }
+    // Newest first, as the emulator lists them.
+    const newest = expected.slice(0, 25).map((run) => run.id);
+    expect(await visibleRunIds(page)).toEqual(newest);
+    await expect(page.getByRole("link", { name: quiet.name }).first()).toHaveAttribute(
+      "href",
+      `/workflows/${quiet.id}`,
+    );
+
+    // A facet filters on its value.
+    await page.locator(`[data-facet="${code}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`reason=${code}`));
+    const withCode = expected.filter((run) => run.error?.code === code).map((run) => run.id);
+    await expect.poll(() => visibleRunIds(page)).toEqual(withCode);
+    await expect(chip(page, "Failed")).toHaveText(new RegExp(`Failed\\s*${withCode.length}$`));
+
+    // Still failing: a failure whose record's latest run in that workflow is not a success.
+    await page.getByLabel("Still failing only").check();
+    await expect(page).toHaveURL(/still_failing=1/);
+    const latest = new Map<string, LogEntry>();
+    for (const run of expected) if (!latest.has(run.entity_id)) latest.set(run.entity_id, run);
+    const stillFailing = expected
+      .filter(
+        (run) =>
+          run.status === "failed" &&
+          run.error?.code === code &&
+          latest.get(run.entity_id)?.status !== "success",
+      )
+      .map((run) => run.id);
+    expect(stillFailing.length).toBe(2);
+    await expect.poll(() => visibleRunIds(page)).toEqual(stillFailing);
+
+    // The link reopens the same answer.
+    await page.reload();
+    await expect.poll(() => visibleRunIds(page)).toEqual(stillFailing);
+  });
+
+  test("repairs a bad link and says so; works at 375 px", async ({ connectedPage: page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/runs?status=FAILED,nope&window=2h&workflow=bad%20id");
+    await expect(page.getByText(/Status “FAILED,nope” was read as “failed”/)).toBeVisible();
+    await expect(page.getByText(/“2h” is not a time window/)).toBeVisible();
+    await expect(page.getByText(/holds no workflow id/)).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Last 24 h" })).toBeChecked();
+    await expectNoHorizontalOverflow(page);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("the route handler refuses a parameter it does not know, in the app's words", async ({
+    connectedPage: page,
+  }) => {
+    const response = await page.request.get("/api/runs?status=failed&statuses=failed");
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: "bad_request", message: expect.stringContaining("statuses") },
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { findRunsAcrossViewRepairs } from "./runs-across-view-repairs";
+import {
+  loadRunsAcrossViewState,
+  serializeRunsAcrossViewState,
+  statusesOf,
+} from "./runs-across-view-state";
+
+describe("the /runs view's URL state", () => {
+  it("opens on failed runs of the last 24 h, and keeps that out of the link", () => {
+    const state = loadRunsAcrossViewState("");
+    expect(state).toMatchObject({ status: "failed", window: "24h", still_failing: false });
+    expect(serializeRunsAcrossViewState(state)).toBe("");
+  });
+
+  it("reads several statuses in a fixed order, and all three as every status", () => {
+    expect(loadRunsAcrossViewState("?status=Skipped,failed").status).toBe("failed,skipped");
+    expect(statusesOf("failed,skipped")).toEqual(["failed", "skipped"]);
+    expect(loadRunsAcrossViewState("?status=success,failed,skipped").status).toBe("all");
+    expect(statusesOf("all")).toEqual([]);
+  });
+
+  it("keeps the window rolling in the link", () => {
+    const state = loadRunsAcrossViewState("?window=7d");
+    expect(serializeRunsAcrossViewState(state)).toBe("?window=7d");
+  });
+
+  it("keeps valid workflow ids once each, and names every repair it made", () => {
+    const raw = {
+      status: "FAILED,nope",
+      window: "2h",
+      workflow: "wf_a,wf_a,bad id,wf_b",
+      reason: "Not A Code!",
+    };
+    const state = loadRunsAcrossViewState(raw);
+    expect(state).toMatchObject({ status: "failed", window: "24h", workflow: "wf_a,wf_b" });
+    expect(state.reason).toBeNull();
+    const messages = findRunsAcrossViewRepairs(raw, state).map((repair) => repair.parameter);
+    expect(messages).toEqual(["status", "window", "workflow", "reason"]);
+  });
+
+  it("says nothing about a link already in its canonical form", () => {
+    const raw = { status: "failed,skipped", window: "1h", workflow: "wf_a", still_failing: "1" };
+    expect(findRunsAcrossViewRepairs(raw, loadRunsAcrossViewState(raw))).toEqual([]);
+  });
+});
