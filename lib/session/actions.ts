@@ -10,7 +10,7 @@ import { toAppError, type AppError } from "@/lib/model/app-error";
 import { checkApiKeyFormat } from "./api-key-format";
 import { demoKeyFor } from "./demo-keys";
 import { safeNextPath } from "./safe-next-path";
-import { clearApiKey, readApiKey, storeApiKey } from "./session";
+import { endSession, storeApiKey } from "./session";
 
 /**
  * Connecting and disconnecting. Server Actions get Next's Origin check against cross-site posts;
@@ -68,12 +68,12 @@ export async function saveApiKey(
 }
 
 export async function forgetApiKey(): Promise<void> {
-  const apiKey = await readApiKey();
+  const { apiKey, revoked } = await endSession();
+  if (!revoked) logServerEvent("warn", "sign_out_revoke_failed", { reason: "store unavailable" });
   // The key's cached answers and ledger go with it (for every session of that key).
   if (apiKey && !(await quotaLayer().forgetKey(apiKey))) {
     logServerEvent("warn", "sign_out_purge_failed", { reason: "store unavailable" });
   }
-  await clearApiKey();
   redirect("/connect");
 }
 
