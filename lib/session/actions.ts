@@ -1,13 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { upstreamIsLocalEmulator } from "@/lib/config/server-env";
+import { serverEnv, upstreamIsLocalEmulator } from "@/lib/config/server-env";
+import { clientAddress } from "@/lib/http/client-address";
 import { quotaLayer } from "@/lib/quota-layer";
 import { logServerEvent } from "@/lib/server-log";
 import { formatWait } from "@/lib/format/wait";
-import { toAppError, type AppError } from "@/lib/model/app-error";
+import type { AppError } from "@/lib/model/app-error";
 import { checkApiKeyFormat } from "./api-key-format";
+import { logFailedAttempt, throttledKeyCheck } from "./connect-attempts";
 import { demoKeyFor } from "./demo-keys";
 import { safeNextPath } from "./safe-next-path";
 import { endSession, storeApiKey } from "./session";
@@ -49,19 +52,21 @@ export async function saveApiKey(
   const demoKey =
     parsed.data.demo && upstreamIsLocalEmulator() ? demoKeyFor(parsed.data.demo) : null;
   const format = checkApiKeyFormat(demoKey ?? parsed.data.apiKey);
-  if (!format.ok) return { message: format.message };
+  if (!format.ok) {
+    logFailedAttempt(clientAddress(await headers(), serverEnv().TRUST_FORWARDED_FOR), "key_format");
+    return { message: format.message };
+  }
 
-  try {
-    // The cheapest call that proves the key works and has the scope. Never answered from the
-    // cache: a key revoked since its last check must not connect on an old "valid".
+  // The cheapest call that proves the key works and has the scope. Never answered from the
+  // cache: a key revoked since its last check must not connect on an old "valid".
+  const refusal = await throttledKeyCheck(format.key, async () => {
     await quotaLayer().listWorkflows(
       format.key,
       { page: 1, perPage: 1, enabled: null, entity: null, search: null },
       { fresh: true },
     );
-  } catch (error) {
-    return { message: refusalMessage(toAppError(error)) };
-  }
+  });
+  if (refusal) return { message: refusalMessage(refusal) };
 
   await storeApiKey(format.key);
   redirect(safeNextPath(parsed.data.next));
@@ -79,7 +84,8 @@ export async function forgetApiKey(): Promise<void> {
 
 /** The error's own words; a rate limit also says how long to wait before trying again. */
 function refusalMessage(error: AppError): string {
-  if (error.code === "rate_limited" && error.retryAfterSeconds !== null) {
+  const waited = error.code === "rate_limited" || error.code === "too_many_attempts";
+  if (waited && error.retryAfterSeconds !== null) {
     return `${error.message} Try again in ${formatWait(error.retryAfterSeconds)}.`;
   }
   return error.message;
