@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
+import { currentRequestSignal } from "@/lib/http/request-lifetime";
 import { leadlex } from "@/lib/leadlex";
 import { sleepUnlessAborted } from "@/lib/leadlex/transport";
 import { processStore } from "@/lib/store/process-store";
@@ -28,6 +29,7 @@ export function quotaLayer(): QuotaLayer {
     now: Date.now,
     sleep: (ms) => sleepUnlessAborted(ms),
     upstreamBudgetMs: serverEnv().LEADLEX_TOTAL_TIMEOUT_MS,
+    requestSignal: currentRequestSignal,
   });
   return layer;
 }
