@@ -132,7 +132,9 @@ test("a repeat within the TTL is answered from the shared cache, on either repli
   expect(await settledCallsSince(emulator, since)).toEqual([]);
 });
 
-test("signing out on one replica ends the session and purges the key's entries for both", async ({ browser }) => {
+test("signing out on one replica ends the session and purges the key's entries for both", async ({
+  browser,
+}) => {
   const [first, second] = replicas as [AppProcess, AppProcess];
   const context = await browser.newContext({ baseURL: second.origin });
   const page = await context.newPage();

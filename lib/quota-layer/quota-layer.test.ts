@@ -8,8 +8,9 @@ import { guardStore } from "@/lib/store/guarded-store";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRedisStore } from "@/lib/store/redis-store";
 import { createSealedStore } from "@/lib/store/sealed-store";
-import { StoreUnavailableError, type Store } from "@/lib/store/store";
+import type { Store } from "@/lib/store/store";
 import { appErrorOf } from "@/lib/testing/app-error-of";
+import { unavailableStore } from "@/lib/testing/unavailable-store";
 import { HeldBackError } from "./held-back-error";
 import { createQuotaLayer, type QuotaLayer } from "./quota-layer";
 
@@ -500,27 +501,9 @@ describe("the quota layer: the ledger and priorities", () => {
 });
 
 describe("the quota layer without its store", () => {
-  function brokenStore(): Store {
-    const fail = async (): Promise<never> => {
-      throw new StoreUnavailableError("Redis did not answer.");
-    };
-    return {
-      engine: "redis",
-      get: fail,
-      set: fail,
-      delete: fail,
-      purgeNamespace: fail,
-      acquireLease: fail,
-      renewLease: fail,
-      releaseLease: fail,
-      addToWindow: fail,
-      close: async () => {},
-    };
-  }
-
   it("calls LeadLex directly, still coalescing within the process, and never fails for it", async () => {
     const downs: unknown[] = [];
-    const store = guardStore(brokenStore(), {
+    const store = guardStore(unavailableStore(), {
       cooldownMs: 5_000,
       onDown: (error) => downs.push(error),
       onUp: () => {},

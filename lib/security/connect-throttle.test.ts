@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "@/lib/store/memory-store";
-import { StoreUnavailableError, type Store } from "@/lib/store/store";
+import type { Store } from "@/lib/store/store";
+import { unavailableStore } from "@/lib/testing/unavailable-store";
 import {
   createConnectThrottle,
   estimate,
@@ -168,13 +169,7 @@ describe("the connect throttle", () => {
   });
 
   it("goes on counting in the replica while the shared store is down", async () => {
-    const fail = () => Promise.reject(new StoreUnavailableError("down"));
-    const down: Store = {
-      ...createMemoryStore({ maxBytes: 1024 }),
-      engine: "redis",
-      addToWindow: fail,
-    };
-    const { throttle } = setup(down);
+    const { throttle } = setup(unavailableStore());
     const outcomes = [];
     for (let index = 0; index < 10; index++)
       outcomes.push(await attempt(throttle, [perClient("a")]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "@/lib/store/memory-store";
-import { StoreUnavailableError, type Store } from "@/lib/store/store";
+import type { Store } from "@/lib/store/store";
+import { unavailableStore } from "@/lib/testing/unavailable-store";
 import { createSessionRecords, SESSION_LIFETIMES, type SessionStamp } from "./session-records";
 
 const MINUTE = 60_000;
@@ -12,23 +13,6 @@ function setup() {
   const now = () => clock.ms;
   const store = createMemoryStore({ maxBytes: 1024 * 1024, now });
   return { clock, store, records: createSessionRecords(store, now) };
-}
-
-/** Every store call fails as Redis does when it is down. */
-function downStore(): Store {
-  const fail = () => Promise.reject(new StoreUnavailableError("down"));
-  return {
-    engine: "redis",
-    get: fail,
-    set: fail,
-    delete: fail,
-    purgeNamespace: fail,
-    acquireLease: fail,
-    renewLease: fail,
-    releaseLease: fail,
-    addToWindow: fail,
-    close: () => Promise.resolve(),
-  };
 }
 
 describe("session records", () => {
@@ -118,7 +102,7 @@ describe("session records", () => {
   });
 
   it("admit on the seal alone while the store is down, and say sign-out could not be recorded", async () => {
-    const records = createSessionRecords(downStore(), Date.now);
+    const records = createSessionRecords(unavailableStore(), Date.now);
     const stamp = await records.begin(SESSION_ID);
     expect(await records.admit(stamp)).toBe(true);
     expect(await records.revoke(stamp)).toBe(false);
