@@ -60,11 +60,12 @@ export async function saveApiKey(
   // The cheapest call that proves the key works and has the scope. Never answered from the
   // cache: a key revoked since its last check must not connect on an old "valid".
   const refusal = await throttledKeyCheck(format.key, async () => {
-    await quotaLayer().listWorkflows(
+    const answer = await quotaLayer().listWorkflows(
       format.key,
       { page: 1, perPage: 1, enabled: null, entity: null, search: null },
       { fresh: true },
     );
+    return answer.rateLimit?.limit ?? null;
   });
   if (refusal) return { message: refusalMessage(refusal) };
 

@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { serverEnv } from "@/lib/config/server-env";
 import { clientAddress } from "@/lib/http/client-address";
 import { AppError } from "@/lib/model/app-error";
-import { quotaLayer, sealedStore } from "@/lib/quota-layer";
+import { sealedStore } from "@/lib/quota-layer";
+import { planForDailyLimit } from "@/lib/quota-layer/plans";
 import {
   createConnectThrottle,
   type AttemptVerdict,
@@ -95,18 +96,42 @@ const WHO_IS_WAITED_FOR: Record<string, string> = {
 let throttle: ConnectThrottle | undefined;
 
 /**
- * Runs `check` (the LeadLex call that proves the key) if the bounds allow it. Resolves to null
- * when the key is good, or to the error to show: the check's own, or `too_many_attempts`.
+ * The plan of each key that passed a check is remembered apart from the key's own entries, which
+ * sign-out purges: otherwise every sign-out would drop the key to the smallest plan's bound.
+ * Keys never seen count as the smallest plan.
+ */
+const PLAN_MEMORY_MS = 24 * HOUR_MS;
+const planKey = (keyId: string) => `connect:plan:${keyId}`;
+
+async function callsPerMinuteOf(keyId: string): Promise<number> {
+  const known = await processStore()
+    .get(planKey(keyId))
+    .catch(() => null);
+  return Number(known?.toString("utf8")) || planForDailyLimit(null).perMinute;
+}
+
+async function rememberPlan(keyId: string, dailyLimit: number | null): Promise<void> {
+  if (dailyLimit === null) return;
+  const perMinute = String(planForDailyLimit(dailyLimit).perMinute);
+  await processStore()
+    .set(planKey(keyId), Buffer.from(perMinute), PLAN_MEMORY_MS)
+    .catch(() => undefined);
+}
+
+/**
+ * Runs `check` (the LeadLex call that proves the key, resolving to the daily limit LeadLex
+ * reported) if the bounds allow it. Resolves to null when the key is good, or to the error to
+ * show: the check's own, or `too_many_attempts`.
  */
 export async function throttledKeyCheck(
   apiKey: string,
-  check: () => Promise<void>,
+  check: () => Promise<number | null>,
 ): Promise<AppError | null> {
   const client = clientAddress(await headers(), serverEnv().TRUST_FORWARDED_FOR);
-  const ledger = await quotaLayer().readLedger(apiKey);
   const keyId = sealedStore().scopeFor(apiKey).namespace;
   throttle ??= createConnectThrottle(processStore(), serverEnv().sessionSecret);
-  const decision = await throttle.attempt(connectBounds(client, keyId, ledger.minute.limit));
+  const bounds = connectBounds(client, keyId, await callsPerMinuteOf(keyId));
+  const decision = await throttle.attempt(bounds);
 
   if (!decision.admitted) {
     logFailedAttempt(client, "too_many_attempts", decision.scope);
@@ -117,7 +142,7 @@ export async function throttledKeyCheck(
   }
   let failure: AppError | null = null;
   try {
-    await check();
+    await rememberPlan(keyId, await check());
   } catch (error) {
     failure = error instanceof AppError ? error : new AppError("internal_error", { cause: error });
   }
