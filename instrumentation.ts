@@ -10,7 +10,7 @@ export async function register() {
     const env = serverEnv();
     const { installFrontDoor } = await import("@/lib/http/front-door");
     installFrontDoor(env.NODE_ENV === "production");
-    const { openStoreEarly } = await import("@/lib/quota-layer");
+    const { openStoreEarly } = await import("@/lib/store/process-store");
     await openStoreEarly();
   }
 }

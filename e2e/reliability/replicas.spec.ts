@@ -1,5 +1,5 @@
 import { startRedisServer, type RedisServer } from "../../scripts/support/redis-server";
-import { sessionCookieHeader } from "../../scripts/support/session-cookie";
+import { SESSION_COOKIE_NAME, sessionCookieHeader } from "../../scripts/support/session-cookie";
 import { classifyRepeats } from "../support/answer-ttls";
 import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
 import {
@@ -135,15 +135,25 @@ test("a repeat within the TTL is answered from the shared cache, on either repli
   expect(await settledCallsSince(emulator, since)).toEqual([]);
 });
 
-test("signing out on one replica purges the key's entries for both", async ({ browser }) => {
+test("signing out on one replica ends the session and purges the key's entries for both", async ({
+  browser,
+}) => {
   const [first, second] = replicas as [AppProcess, AppProcess];
   const context = await browser.newContext({ baseURL: second.origin });
   const page = await context.newPage();
   await connectWithKey(page, demoKeys.org_full);
   await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+  const copied = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE_NAME);
+  const replayed = `${SESSION_COOKIE_NAME}=${copied?.value ?? ""}`;
+  const replay = (replica: AppProcess) =>
+    fetch(`${replica.origin}${REQUESTS[0] ?? ""}`, { headers: { Cookie: replayed } });
+  expect((await replay(first)).status).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/connect$/);
   await context.close();
+  // The session ended for both replicas: a copy of its cookie is refused by the other one too.
+  expect((await replay(first)).status).toBe(401);
+  expect((await replay(second)).status).toBe(401);
 
   const since = await lastCallSeq(emulator);
   expect((await ask(first, "org_full", REQUESTS[0] ?? "")).status).toBe(200);

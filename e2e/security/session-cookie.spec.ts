@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { sealData } from "iron-session";
 import type { BrowserContext, Cookie } from "@playwright/test";
 import { connectWithKey, demoKeys, expect, test } from "../support/fixtures";
 import { cookieSafe, malformedSeals } from "../support/malformed-seals";
+import { E2E_SESSION_SECRET } from "../support/own-servers";
 import { E2E_APP_URL } from "../support/ports";
 import { mapPool, rawRequest, SESSION_COOKIE_NAME } from "../support/raw-http";
 
@@ -216,5 +218,83 @@ test.describe("a malformed session cookie", () => {
     }
     // The control: the same cookie once is a session.
     expect((await answersWith(`theme=dark; ${SESSION_COOKIE_NAME}=${genuine}`)).api).toBe("200 ok");
+  });
+});
+
+const HOUR_MS = 60 * 60_000;
+
+/** A seal as the server writes it, with the session's stamp chosen by the test. */
+function sealWithStamp(stamp: { sessionId?: string; issuedAtMs?: number }): Promise<string> {
+  return sealData(
+    { apiKey: KEY, keyHint: KEY.slice(-4), ...stamp },
+    { password: E2E_SESSION_SECRET, ttl: 12 * 60 * 60 },
+  );
+}
+
+test.describe("a session after it ends", () => {
+  test("a cookie copied before signing out is refused afterwards, on pages and the API", async ({
+    page,
+    context,
+    browser,
+  }) => {
+    await connectWithKey(page, KEY);
+    await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+    const copied = await genuineSession(context);
+    const cookie = `${SESSION_COOKIE_NAME}=${copied.value}`;
+    expect((await answersWith(cookie)).api).toBe("200 ok");
+
+    // Another browser connected with the same key is another session.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await connectWithKey(otherPage, KEY);
+    await expect(otherPage.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/connect$/);
+
+    expect(await answersWith(cookie)).toMatchObject(SIGNED_OUT);
+    const logs = await rawRequest({
+      baseUrl: E2E_APP_URL,
+      path: "/api/workflows/wf_01HY1/logs?per_page=25",
+      headers: { cookie },
+    });
+    expect(logs.status).toBe(401);
+    // The replayed cookie, put back in a browser: the page offers to connect, and connecting works.
+    await context.addCookies([copied]);
+    await page.goto("/workflows/wf_01HY1");
+    await expect(page).toHaveURL(/\/connect\?next=%2Fworkflows%2Fwf_01HY1$/);
+    await expect(page.getByLabel("API key", { exact: true })).toBeVisible();
+
+    expect((await otherPage.request.get("/api/workflows")).status()).toBe(200);
+    await other.close();
+  });
+
+  test("a seal past its lifetime, idle too long, or without a session id reads as signed out", async () => {
+    const sessionId = () => randomBytes(16).toString("base64url");
+    const now = Date.now();
+    const cases = {
+      "issued 13 h ago (lifetime 12 h)": await sealWithStamp({
+        sessionId: sessionId(),
+        issuedAtMs: now - 13 * HOUR_MS,
+      }),
+      "issued 3 h ago, never used since (idle timeout 2 h)": await sealWithStamp({
+        sessionId: sessionId(),
+        issuedAtMs: now - 3 * HOUR_MS,
+      }),
+      "issued in the future": await sealWithStamp({
+        sessionId: sessionId(),
+        issuedAtMs: now + 2 * HOUR_MS,
+      }),
+      "no session id (a seal from before sessions had one)": await sealWithStamp({
+        issuedAtMs: now,
+      }),
+      "no issue time": await sealWithStamp({ sessionId: sessionId() }),
+    };
+    for (const [label, value] of Object.entries(cases)) {
+      expect(await answersWith(`${SESSION_COOKIE_NAME}=${value}`), label).toMatchObject(SIGNED_OUT);
+    }
+    // The control: the same seal, issued now, is a session.
+    const fresh = await sealWithStamp({ sessionId: sessionId(), issuedAtMs: now });
+    expect((await answersWith(`${SESSION_COOKIE_NAME}=${fresh}`)).api).toBe("200 ok");
   });
 });

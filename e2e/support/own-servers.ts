@@ -32,6 +32,7 @@ export function startOwnEmulator(): Promise<EmulatorProcess> {
 export function startOwnApp(env: {
   LEADLEX_API_URL: string;
   REDIS_URL?: string;
+  TRUST_FORWARDED_FOR?: "true";
 }): Promise<AppProcess> {
   return startAppProcess({ ...env, SESSION_SECRET: E2E_SESSION_SECRET });
 }

@@ -22,6 +22,7 @@ describe("parseServerEnv", () => {
       LEADLEX_TOTAL_TIMEOUT_MS: 10_000,
       LEADLEX_MAX_RETRIES: 2,
       TRUST_FORWARDED_HOST: false,
+      TRUST_FORWARDED_FOR: false,
       CACHE_MEMORY_MB: 64,
     });
     expect(env.REDIS_URL).toBeUndefined();
@@ -146,6 +147,7 @@ describe("parseServerEnv", () => {
     ["TRUST_FORWARDED_HOST", "yes"],
     ["TRUST_FORWARDED_HOST", "1"],
     ["TRUST_FORWARDED_HOST", "TRUE"],
+    ["TRUST_FORWARDED_FOR", "yes"],
   ])("rejects %s=%s, naming it", (name, value) => {
     expect(failure({ [name]: value })).toContain(name);
   });
@@ -153,8 +155,9 @@ describe("parseServerEnv", () => {
   it.each([
     ["true", true],
     ["false", false],
-  ])("reads TRUST_FORWARDED_HOST=%s", (value, expected) => {
+  ])("reads TRUST_FORWARDED_HOST and TRUST_FORWARDED_FOR=%s", (value, expected) => {
     expect(parseServerEnv({ TRUST_FORWARDED_HOST: value }).TRUST_FORWARDED_HOST).toBe(expected);
+    expect(parseServerEnv({ TRUST_FORWARDED_FOR: value }).TRUST_FORWARDED_FOR).toBe(expected);
   });
 
   it("reports every problem at once and never prints the secret", () => {

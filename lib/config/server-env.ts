@@ -51,6 +51,15 @@ const envSchema = z
       .enum(["true", "false"], { error: "must be true or false" })
       .default("false")
       .transform((value) => value === "true"),
+    /**
+     * Whether the connect throttle may take the client's address from `X-Forwarded-For` (its last
+     * entry, the address the proxy saw) instead of the socket's. Only true behind a reverse proxy
+     * that sets or appends the header itself; otherwise a client could name any address it likes.
+     */
+    TRUST_FORWARDED_FOR: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true"),
     /** Set: replicas share the cache, the quota ledger and their locks through this Redis. */
     REDIS_URL: redisUrl,
     /** The in-process cache's bound when REDIS_URL is not set, in MB of cached answers. */

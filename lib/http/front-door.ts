@@ -5,7 +5,9 @@ import {
   staticSecurityHeaders,
 } from "@/lib/security/security-headers";
 import { logServerEvent } from "@/lib/server-log";
+import { stampClientAddress } from "./client-address";
 import { refusalForRequestLine } from "./request-line";
+import { runForRequest } from "./request-lifetime";
 
 /**
  * The first code to see each request, ahead of Next's router, installed once at start-up from
@@ -14,10 +16,13 @@ import { refusalForRequestLine } from "./request-line";
  *   500s; an absolute-form target was redirected to the host it named) with a 4xx or 501;
  * - gives every response the security headers, including those Next writes without the proxy:
  *   its 308s for `//` and trailing slashes, `/_next/static`, anything outside the proxy's matcher.
- *   Pages and JSON answers then set their own Content-Security-Policy over the default here.
+ *   Pages and JSON answers then set their own Content-Security-Policy over the default here;
+ * - records the socket's address (`client-address.ts`) and the request's lifetime
+ *   (`request-lifetime.ts`) for the code behind it, which Next does not pass on.
  *
  * `next start` owns the HTTP server, so the hook is on `http.Server.prototype.emit` ("request"
- * events only), the way instrumentation agents attach; nothing else about a request changes.
+ * events only), the way instrumentation agents attach; apart from that header, nothing about a
+ * request changes.
  */
 const INSTALLED = Symbol.for("runboard.front-door");
 
@@ -38,6 +43,8 @@ export function installFrontDoor(production: boolean): void {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       for (const [name, value] of Object.entries(baseline)) response.setHeader(name, value);
       if (refuseAtTheDoor(request, response)) return true;
+      stampClientAddress(request);
+      return runForRequest(response, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as Emit;

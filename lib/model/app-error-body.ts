@@ -13,6 +13,7 @@ export const appErrorCodes = [
   "bad_request",
   "cross_site_refused",
   "rate_limited",
+  "too_many_attempts",
   "upstream_unavailable",
   "upstream_timeout",
   "upstream_invalid_response",

@@ -77,6 +77,12 @@ export const errorVocabulary: Record<AppErrorCode, ErrorWords> = {
     message: "LeadLex rate limit reached for this key.",
     action: "wait_and_retry",
   },
+  too_many_attempts: {
+    status: 429,
+    title: "Too many attempts to connect",
+    message: "Too many attempts to connect. Wait a moment, then try again.",
+    action: "wait_and_retry",
+  },
   upstream_unavailable: {
     status: 502,
     title: "LeadLex is unavailable",

@@ -8,8 +8,9 @@ import { guardStore } from "@/lib/store/guarded-store";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createRedisStore } from "@/lib/store/redis-store";
 import { createSealedStore } from "@/lib/store/sealed-store";
-import { StoreUnavailableError, type Store } from "@/lib/store/store";
+import type { Store } from "@/lib/store/store";
 import { appErrorOf } from "@/lib/testing/app-error-of";
+import { unavailableStore } from "@/lib/testing/unavailable-store";
 import { HeldBackError } from "./held-back-error";
 import { createQuotaLayer, type QuotaLayer } from "./quota-layer";
 
@@ -31,18 +32,20 @@ type Behaviour = "ok" | "not_found" | "unavailable" | "timeout" | "rate_limited"
  * that key's daily quota, which goes down by one per call. Calls can be held open with `hold`.
  */
 function fakeLeadlex() {
-  const calls: { key: string; path: string }[] = [];
+  const calls: { key: string; path: string; signal: AbortSignal | undefined }[] = [];
   const remaining = new Map<string, number>();
   let behaviour: Behaviour = "ok";
   let gate: Promise<void> | null = null;
   let openGate = () => {};
 
-  async function answer<T>(key: string, path: string, body: T) {
-    calls.push({ key, path });
+  async function answer<T>(key: string, path: string, body: T, signal?: AbortSignal) {
+    calls.push({ key, path, signal });
     const number = calls.length;
     const left = (remaining.get(key) ?? DAILY_LIMIT[key] ?? 1_000) - 1;
     remaining.set(key, left);
     if (gate) await gate;
+    // As the transport does: a cancelled call answers nothing.
+    signal?.throwIfAborted();
     const requestId = `req-${key}-${number}`;
     switch (behaviour) {
       case "not_found":
@@ -63,34 +66,43 @@ function fakeLeadlex() {
   }
 
   const client: LeadlexClient = {
-    listWorkflows: (key, query) =>
-      answer(key, `list ${JSON.stringify(query)}`, {
-        workflows: [],
-        meta: { page: query.page, perPage: query.perPage, total: 0 },
-      }),
-    getWorkflow: (key, id) =>
-      answer(key, `workflow ${id}`, {
-        id,
-        name: `seen by ${key}`,
-        enabled: true,
-        conditionEntity: "deal",
-        conditionField: "stage",
-        conditionOperator: "changed_to",
-        conditionValue: "lost",
-        actionType: "send_channel_message",
-        actionConfig: {},
-        maxTriggersPerDay: 100,
-        lastTriggeredAt: null,
-        createdAt: "",
-        triggersToday: 0,
-        autoDisabledReason: null,
-        updatedAt: null,
-      }),
-    listWorkflowLogs: (key, id, query) =>
-      answer(key, `logs ${id} ${JSON.stringify(query)}`, {
-        runs: [],
-        meta: { page: query.page, perPage: query.perPage, total: 0 },
-      }),
+    listWorkflows: (key, query, options) =>
+      answer(
+        key,
+        `list ${JSON.stringify(query)}`,
+        { workflows: [], meta: { page: query.page, perPage: query.perPage, total: 0 } },
+        options?.signal,
+      ),
+    getWorkflow: (key, id, options) =>
+      answer(
+        key,
+        `workflow ${id}`,
+        {
+          id,
+          name: `seen by ${key}`,
+          enabled: true,
+          conditionEntity: "deal",
+          conditionField: "stage",
+          conditionOperator: "changed_to",
+          conditionValue: "lost",
+          actionType: "send_channel_message",
+          actionConfig: {},
+          maxTriggersPerDay: 100,
+          lastTriggeredAt: null,
+          createdAt: "",
+          triggersToday: 0,
+          autoDisabledReason: null,
+          updatedAt: null,
+        },
+        options?.signal,
+      ),
+    listWorkflowLogs: (key, id, query, options) =>
+      answer(
+        key,
+        `logs ${id} ${JSON.stringify(query)}`,
+        { runs: [], meta: { page: query.page, perPage: query.perPage, total: 0 } },
+        options?.signal,
+      ),
   };
 
   return {
@@ -114,7 +126,9 @@ interface Replica {
   layer: QuotaLayer;
 }
 
-function setup(options: { store?: Store; replicas?: number } = {}) {
+function setup(
+  options: { store?: Store; replicas?: number; requestSignal?: () => AbortSignal | undefined } = {},
+) {
   const clock = { now: START_MS };
   const leadlex = fakeLeadlex();
   const engine =
@@ -130,6 +144,7 @@ function setup(options: { store?: Store; replicas?: number } = {}) {
         clock.now += ms;
       },
       upstreamBudgetMs: 10_000,
+      requestSignal: options.requestSignal,
     }),
   }));
   const [first] = replicas as [Replica];
@@ -269,6 +284,60 @@ describe("the quota layer: coalescing and cache", () => {
     expect((await staying).requestId).toBe(`req-${ORG}-1`);
     await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS);
     expect(leadlex.calls).toHaveLength(1);
+  });
+
+  it("cancels the upstream call when its only caller goes away", async () => {
+    const { layer, leadlex } = setup();
+    const release = leadlex.hold();
+    const controller = new AbortController();
+    const abandoned = layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { signal: controller.signal });
+    await new Promise((done) => setImmediate(done));
+    expect(leadlex.calls[0]?.signal?.aborted).toBe(false);
+    controller.abort();
+    await expect(abandoned).rejects.toMatchObject({ name: "AbortError" });
+    expect(leadlex.calls[0]?.signal?.aborted).toBe(true);
+    release();
+    // Nothing was answered, so the next caller asks again.
+    await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS);
+    expect(leadlex.calls).toHaveLength(2);
+  });
+
+  it("keeps a shared call while anyone still waits, and cancels it when the last one leaves", async () => {
+    const { layer, leadlex } = setup();
+    const release = leadlex.hold();
+    const first = new AbortController();
+    const second = new AbortController();
+    const waiters = [first, second].map((controller) =>
+      layer
+        .listWorkflowLogs(ORG, "wf_01HY1", LOGS, { signal: controller.signal })
+        .catch((error: unknown) => error),
+    );
+    await new Promise((done) => setImmediate(done));
+    first.abort();
+    await waiters[0];
+    expect(leadlex.calls[0]?.signal?.aborted).toBe(false);
+    second.abort();
+    await waiters[1];
+    expect(leadlex.calls[0]?.signal?.aborted).toBe(true);
+    release();
+    expect(leadlex.calls).toHaveLength(1);
+  });
+
+  it("ties a call without a signal of its own to the request being served, except background work", async () => {
+    const request = new AbortController();
+    const { layer, leadlex } = setup({ requestSignal: () => request.signal });
+    const release = leadlex.hold();
+    const rendering = layer.getWorkflow(ORG, "wf_01HY1");
+    const syncing = layer.getWorkflow(ORG, "wf_01HY2", { priority: "background" });
+    await new Promise((done) => setImmediate(done));
+    request.abort();
+    await expect(rendering).rejects.toMatchObject({ name: "AbortError" });
+    expect(leadlex.calls.map((call) => [call.path, call.signal?.aborted])).toEqual([
+      ["workflow wf_01HY1", true],
+      ["workflow wf_01HY2", false],
+    ]);
+    release();
+    expect((await syncing).id).toBe("wf_01HY2");
   });
 
   it("refuses a bad query before anything is cached or sent", async () => {
@@ -432,27 +501,9 @@ describe("the quota layer: the ledger and priorities", () => {
 });
 
 describe("the quota layer without its store", () => {
-  function brokenStore(): Store {
-    const fail = async (): Promise<never> => {
-      throw new StoreUnavailableError("Redis did not answer.");
-    };
-    return {
-      engine: "redis",
-      get: fail,
-      set: fail,
-      delete: fail,
-      purgeNamespace: fail,
-      acquireLease: fail,
-      renewLease: fail,
-      releaseLease: fail,
-      addToWindow: fail,
-      close: async () => {},
-    };
-  }
-
   it("calls LeadLex directly, still coalescing within the process, and never fails for it", async () => {
     const downs: unknown[] = [];
-    const store = guardStore(brokenStore(), {
+    const store = guardStore(unavailableStore(), {
       cooldownMs: 5_000,
       onDown: (error) => downs.push(error),
       onUp: () => {},

@@ -92,12 +92,18 @@ export interface QuotaLayerDeps {
   /** The longest one upstream call may take, retries included: how long a lease and a wait last. */
   upstreamBudgetMs: number;
   ttls?: AnswerTtls;
+  /**
+   * The signal of the request being served, for calls made without one of their own (a page's
+   * server render, which Next gives no signal): it aborts when the browser goes away.
+   */
+  requestSignal?: () => AbortSignal | undefined;
 }
 
 interface Question<T extends Traced> {
   request: UpstreamRequestSpec;
   ttlMs: number;
-  ask: () => Promise<T>;
+  /** `signal` aborts when every caller waiting for this call has gone. */
+  ask: (signal: AbortSignal) => Promise<T>;
 }
 
 /** An answer, and the key's ledger as that answer left it. */
@@ -153,11 +159,14 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
     const admission = admit(priority, snapshot, startedMs);
     if (!admission.admitted) throw new HeldBackError(priority, admission.retryAfterMs);
 
-    const entry = await untilAborted(
-      flights.run(`${scope.namespace} ${identity}`, () =>
-        fetchOnce(scope, identity, question, startedMs, options.fresh === true),
-      ),
-      options.signal,
+    // Background work is nobody's request, so no request's end cancels it.
+    const signal =
+      options.signal ?? (priority === "background" ? undefined : deps.requestSignal?.());
+    const entry = await flights.run(
+      `${scope.namespace} ${identity}`,
+      (flightSignal) =>
+        fetchOnce(scope, identity, question, startedMs, options.fresh === true, flightSignal),
+      signal,
     );
     // The ledger as this call left it: the day as its answer reported, one more call this minute.
     const reported = entry.outcome === "ok" ? (entry.value as Traced).rateLimit : null;
@@ -177,6 +186,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
     question: Question<T>,
     startedMs: number,
     fresh: boolean,
+    signal: AbortSignal,
   ): Promise<AnswerEntry> {
     const usable = (entry: AnswerEntry | null) =>
       entry !== null && (!fresh || entry.fetchedAtMs >= startedMs) ? entry : null;
@@ -184,7 +194,14 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
 
     let lease = await withoutStore(() => store.acquireLease(scope, leaseName, leaseMs), NO_STORE);
     if (lease === null) {
-      const waited = await waitForOtherReplica(scope, identity, leaseName, startedMs, usable);
+      const waited = await waitForOtherReplica(
+        scope,
+        identity,
+        leaseName,
+        startedMs,
+        usable,
+        signal,
+      );
       if ("entry" in waited) return waited.entry;
       if ("failure" in waited) throw errorOf(waited.failure);
       lease = waited.lease;
@@ -197,7 +214,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
       }
     }
     try {
-      return await askAndRemember(scope, identity, question);
+      return await askAndRemember(scope, identity, question, signal);
     } finally {
       if (typeof lease === "string") await releaseLease(scope, leaseName, lease);
     }
@@ -209,12 +226,14 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
     leaseName: string,
     startedMs: number,
     usable: (entry: AnswerEntry | null) => AnswerEntry | null,
+    signal: AbortSignal,
   ): Promise<
     { entry: AnswerEntry } | { failure: FailureEntry } | { lease: string | typeof NO_STORE }
   > {
     const deadline = startedMs + leaseMs;
     for (let pause = FIRST_POLL_MS; now() < deadline; pause = Math.min(MAX_POLL_MS, pause * 1.5)) {
       await deps.sleep(pause);
+      signal.throwIfAborted();
       const entry = usable(await readAnswer(scope, identity));
       if (entry) return { entry };
       const failure = await readFailure(scope, identity);
@@ -238,11 +257,12 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
     scope: KeyScope,
     identity: string,
     question: Question<T>,
+    signal: AbortSignal,
   ): Promise<AnswerEntry> {
     await withoutStore(() => ledger.countCall(scope), null);
     let value: T;
     try {
-      value = await question.ask();
+      value = await question.ask(signal);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === "not_found") {
@@ -289,7 +309,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
         {
           request: workflowsRequest(query),
           ttlMs: ttls.workflowList,
-          ask: () => client.listWorkflows(apiKey, query),
+          ask: (signal) => client.listWorkflows(apiKey, query, { signal }),
         },
         options,
       ).then(({ answer }) => answer),
@@ -300,7 +320,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
         {
           request: workflowRequest(id),
           ttlMs: ttls.workflowDetail,
-          ask: () => client.getWorkflow(apiKey, id),
+          ask: (signal) => client.getWorkflow(apiKey, id, { signal }),
         },
         options,
       ).then(({ answer }) => answer),
@@ -311,7 +331,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
         {
           request: logsRequest(id, query),
           ttlMs: ttls.logsPage,
-          ask: () => client.listWorkflowLogs(apiKey, id, query),
+          ask: (signal) => client.listWorkflowLogs(apiKey, id, query, { signal }),
         },
         options,
       );
@@ -349,24 +369,4 @@ async function withoutStore<T, F>(operation: () => Promise<T>, fallback: F): Pro
     if (isStoreUnavailable(error)) return fallback;
     throw error;
   }
-}
-
-/** The caller stops waiting when its request is aborted; the shared call goes on for the others. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error as Error);
-      },
-    );
-  });
 }

@@ -1,16 +1,19 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { upstreamIsLocalEmulator } from "@/lib/config/server-env";
+import { serverEnv, upstreamIsLocalEmulator } from "@/lib/config/server-env";
+import { clientAddress } from "@/lib/http/client-address";
 import { quotaLayer } from "@/lib/quota-layer";
 import { logServerEvent } from "@/lib/server-log";
 import { formatWait } from "@/lib/format/wait";
-import { toAppError, type AppError } from "@/lib/model/app-error";
+import type { AppError } from "@/lib/model/app-error";
 import { checkApiKeyFormat } from "./api-key-format";
+import { logFailedAttempt, throttledKeyCheck } from "./connect-attempts";
 import { demoKeyFor } from "./demo-keys";
 import { safeNextPath } from "./safe-next-path";
-import { clearApiKey, readApiKey, storeApiKey } from "./session";
+import { endSession, storeApiKey } from "./session";
 
 /**
  * Connecting and disconnecting. Server Actions get Next's Origin check against cross-site posts;
@@ -49,37 +52,41 @@ export async function saveApiKey(
   const demoKey =
     parsed.data.demo && upstreamIsLocalEmulator() ? demoKeyFor(parsed.data.demo) : null;
   const format = checkApiKeyFormat(demoKey ?? parsed.data.apiKey);
-  if (!format.ok) return { message: format.message };
+  if (!format.ok) {
+    logFailedAttempt(clientAddress(await headers(), serverEnv().TRUST_FORWARDED_FOR), "key_format");
+    return { message: format.message };
+  }
 
-  try {
-    // The cheapest call that proves the key works and has the scope. Never answered from the
-    // cache: a key revoked since its last check must not connect on an old "valid".
-    await quotaLayer().listWorkflows(
+  // The cheapest call that proves the key works and has the scope. Never answered from the
+  // cache: a key revoked since its last check must not connect on an old "valid".
+  const refusal = await throttledKeyCheck(format.key, async () => {
+    const answer = await quotaLayer().listWorkflows(
       format.key,
       { page: 1, perPage: 1, enabled: null, entity: null, search: null },
       { fresh: true },
     );
-  } catch (error) {
-    return { message: refusalMessage(toAppError(error)) };
-  }
+    return answer.rateLimit?.limit ?? null;
+  });
+  if (refusal) return { message: refusalMessage(refusal) };
 
   await storeApiKey(format.key);
   redirect(safeNextPath(parsed.data.next));
 }
 
 export async function forgetApiKey(): Promise<void> {
-  const apiKey = await readApiKey();
+  const { apiKey, revoked } = await endSession();
+  if (!revoked) logServerEvent("warn", "sign_out_revoke_failed", { reason: "store unavailable" });
   // The key's cached answers and ledger go with it (for every session of that key).
   if (apiKey && !(await quotaLayer().forgetKey(apiKey))) {
     logServerEvent("warn", "sign_out_purge_failed", { reason: "store unavailable" });
   }
-  await clearApiKey();
   redirect("/connect");
 }
 
 /** The error's own words; a rate limit also says how long to wait before trying again. */
 function refusalMessage(error: AppError): string {
-  if (error.code === "rate_limited" && error.retryAfterSeconds !== null) {
+  const waited = error.code === "rate_limited" || error.code === "too_many_attempts";
+  if (waited && error.retryAfterSeconds !== null) {
     return `${error.message} Try again in ${formatWait(error.retryAfterSeconds)}.`;
   }
   return error.message;
