@@ -7,7 +7,12 @@
 import type { Page } from "@playwright/test";
 import { lastRequestSeq } from "../support/emulator-admin";
 import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
-import { expectRunsAsAnswered, queryValue, workflowCallsSince } from "../support/dashboard";
+import {
+  expectRunsAsAnswered,
+  openWithKeyboard,
+  queryValue,
+  workflowCallsSince,
+} from "../support/dashboard";
 
 test.use({ timezoneId: "Asia/Kolkata" });
 
@@ -45,10 +50,8 @@ test.describe("after filter", () => {
   }) => {
     await page.goto("/workflows/wf_01HY8");
     const trigger = page.getByRole("button", { name: "After: any time" });
-    await trigger.focus();
-    await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
-    await expect(dialog).toBeVisible();
+    await openWithKeyboard(page, trigger, dialog);
 
     // The calendar starts on today; arrows move by a day and by a week.
     const today = kolkataDaysAgo(0);

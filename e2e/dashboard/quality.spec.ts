@@ -15,6 +15,7 @@ import {
   emulatorLogs,
   expectNoHorizontalOverflow,
   expectRunsAsAnswered,
+  openWithKeyboard,
   runDetails,
   runsTable,
   useSessionWithKey,
@@ -123,10 +124,8 @@ test.describe("keyboard only", () => {
 
     // The picker: open with Enter, move with arrows, choose with Enter, apply from the keyboard.
     const trigger = page.getByRole("button", { name: "After: any time" });
-    await trigger.focus();
-    await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
-    await expect(dialog).toBeVisible();
+    await openWithKeyboard(page, trigger, dialog);
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
     await expect(

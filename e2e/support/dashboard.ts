@@ -249,3 +249,18 @@ export function failOnDialog(page: Page): { dialogs: string[] } {
   });
   return seen;
 }
+
+/**
+ * Opens a popover from the keyboard: focus its trigger and press Enter, again if need be. A key
+ * pressed before React hydrates the page does nothing (the server-rendered button has no handler
+ * yet), and on a loaded machine hydration can come after the test's first key. The retry stops as
+ * soon as the dialog shows, so the press that opened it is the last one.
+ */
+export async function openWithKeyboard(page: Page, trigger: Locator, dialog: Locator): Promise<void> {
+  await expect(async () => {
+    if (await dialog.isVisible()) return;
+    await trigger.focus();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
