@@ -256,7 +256,11 @@ export function failOnDialog(page: Page): { dialogs: string[] } {
  * yet), and on a loaded machine hydration can come after the test's first key. The retry stops as
  * soon as the dialog shows, so the press that opened it is the last one.
  */
-export async function openWithKeyboard(page: Page, trigger: Locator, dialog: Locator): Promise<void> {
+export async function openWithKeyboard(
+  page: Page,
+  trigger: Locator,
+  dialog: Locator,
+): Promise<void> {
   await expect(async () => {
     if (await dialog.isVisible()) return;
     await trigger.focus();

@@ -39,6 +39,8 @@ export interface AppProcess {
   /** `http://localhost:<port>`: a secure context, so the `__Host-` session cookie is kept. */
   origin: string;
   port: number;
+  /** The server's process, for its CPU time. */
+  pid: number;
   /** Everything the server has printed so far. */
   log(): Promise<string>;
   stop(): Promise<void>;
@@ -95,7 +97,13 @@ export async function startAppProcess(
   child.stderr?.pipe(log);
   const origin = `http://localhost:${port}`;
   await waitForHttp(`${origin}/api/health`, child, "app server");
-  return { origin, port, log: () => readFile(logFile, "utf8"), stop: () => stopChild(child) };
+  return {
+    origin,
+    port,
+    pid: child.pid ?? 0,
+    log: () => readFile(logFile, "utf8"),
+    stop: () => stopChild(child),
+  };
 }
 
 /** One call as comparable text: the path after the API prefix and its sorted query. */

@@ -1,3 +1,4 @@
+import { abandonedStorm } from "./abandoned-storm";
 import { cachedRoute } from "./cached-route";
 import { interaction } from "./interaction";
 import { jsBudget } from "./js-budget";
@@ -24,6 +25,7 @@ export const SECTIONS: readonly BenchSection[] = [
   payload,
   runIndexSection,
   replicaUsers,
+  abandonedStorm,
   triageSession,
   interaction,
   lighthouseSection,
