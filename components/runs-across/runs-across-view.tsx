@@ -40,8 +40,8 @@ import { runsAcrossColumns } from "./runs-across-columns";
 const RollingWindowFilter = dynamic(() =>
   import("./rolling-window-filter").then((m) => m.RollingWindowFilter),
 );
-const CoverageNote = dynamic(() => import("./coverage-note").then((m) => m.CoverageNote));
-const ReasonFacets = dynamic(() => import("./reason-facets").then((m) => m.ReasonFacets));
+// The coverage note, the runs-over-time chart (visx) and the facets: the largest of these chunks.
+const AnswerOverview = dynamic(() => import("./answer-overview").then((m) => m.AnswerOverview));
 const WorkflowsFilter = dynamic(() => import("./more-filters").then((m) => m.WorkflowsFilter));
 const EntityTypeFilter = dynamic(() =>
   import("@/components/workflows/workflows-filters").then((m) => m.WorkflowEntityFilter),
@@ -149,15 +149,13 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
       }
     >
       {page && !list.error ? (
-        <div className="mb-4 space-y-3">
-          <CoverageNote page={page} onConfirmFill={confirmFill} confirming={confirming} />
-          <ReasonFacets
-            errorCodes={page.facets.errorCodes}
-            skipReasons={page.facets.skipReasons}
-            value={state.reason}
-            onChange={(reason) => view.changeFilters({ reason })}
-          />
-        </div>
+        <AnswerOverview
+          page={page}
+          onConfirmFill={confirmFill}
+          confirming={confirming}
+          reason={state.reason}
+          onReasonChange={(reason) => view.changeFilters({ reason })}
+        />
       ) : null}
       <ListContent
         {...view.content}

@@ -134,6 +134,30 @@ test.describe("runs across all workflows", () => {
     for (const [value, count] of [...codes, ...reasons]) {
       await expect(page.locator(`[data-facet="${value}"]`)).toContainText(String(count));
     }
+    // The chart: runs per minute over the hour, by status, as the emulator's runs fall into them.
+    const chart = page.getByTestId("runs-over-time");
+    await expect(chart.getByRole("img")).toHaveAccessibleName(
+      new RegExp(`^Runs over time: ${expected.length} runs? in \\d+ 1-minute bars`),
+    );
+    await chart.getByText("Show as a table").click();
+    const perMinute = new Map<number, Map<string, number>>();
+    for (const run of expected) {
+      const start = Math.floor(Date.parse(run.triggered_at) / 60_000) * 60_000;
+      const counts = perMinute.get(start) ?? new Map<string, number>();
+      counts.set(run.status, (counts.get(run.status) ?? 0) + 1);
+      perMinute.set(start, counts);
+    }
+    for (const [start, counts] of perMinute) {
+      // The first minute of the window may also hold older runs the emulator list above left out.
+      if (start < Date.parse(hourAgo)) continue;
+      const row = chart.locator(`tr[data-bucket-start="${start}"]`);
+      for (const status of ["failed", "skipped", "success"]) {
+        await expect(row.locator(`td[data-status="${status}"]`)).toHaveText(
+          String(counts.get(status) ?? 0),
+        );
+      }
+    }
+
     // Newest first, as the emulator lists them.
     const newest = expected.slice(0, 25).map((run) => run.id);
     expect(await visibleRunIds(page)).toEqual(newest);

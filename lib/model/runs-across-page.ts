@@ -34,6 +34,12 @@ export interface RunsAcrossPage {
     errorCodes: FacetValue[];
     skipReasons: FacetValue[];
   };
+  /** Runs per time bucket and status over the window, with the filters applied: the chart. */
+  overTime: {
+    bucketMs: number;
+    /** Oldest first, every bucket of the window present. */
+    buckets: { startMs: number; success: number; failed: number; skipped: number }[];
+  };
   coverage: {
     complete: boolean;
     /** The window's start (the rolling window measured now). */

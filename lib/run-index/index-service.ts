@@ -10,8 +10,8 @@ import type { Coverage, StatusKey } from "./coverage";
 import type { FetchLogsPage } from "./fetch-logs-page";
 import { createIndexStore } from "./index-store";
 import type { IndexStoreOptions, OpenedIndex } from "./index-store";
-import { facets, listRuns } from "./queries";
-import type { FacetsAnswer, Paging, RunsQuestion } from "./queries";
+import { facets, listRuns, timeBuckets } from "./queries";
+import type { BucketsAnswer, FacetsAnswer, Paging, RunsQuestion } from "./queries";
 import { syncWorkflows } from "./sync";
 
 /**
@@ -44,6 +44,8 @@ export interface RunsAcrossAnswer {
   page: number;
   perPage: number;
   facets: Omit<FacetsAnswer, "coverage">;
+  /** Runs per time bucket and status over the window, for the same filters: the chart's bars. */
+  overTime: Omit<BucketsAnswer, "coverage">;
   coverage: AnswerCoverage;
   /**
    * Per status, whether every workflow in scope is synced for it over the window: a chip's count
@@ -351,6 +353,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       };
       const { coverage, ...counts } = facets(index, runsQuestion);
       const list = listRuns(index, runsQuestion, paging);
+      const { bucketMs, buckets } = timeBuckets(index, runsQuestion, { nowMs });
       const window = { fromMs, toMs: null };
       const covered = (status: RunStatus) =>
         answerCoverage(index, question.workflowIds, [status], window).complete;
@@ -360,6 +363,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
         page: list.page,
         perPage: list.perPage,
         facets: counts,
+        overTime: { bucketMs, buckets },
         coverage,
         statusesCovered: {
           success: covered("success"),

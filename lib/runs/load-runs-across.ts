@@ -65,6 +65,7 @@ export async function loadRunsAcross(
       errorCodes: answer.facets.errorCodes,
       skipReasons: answer.facets.skipReasons,
     },
+    overTime: answer.overTime,
     coverage: {
       complete: answer.coverage.complete,
       windowFromMs: answer.nowMs - ROLLING_WINDOW_MS[query.window],
