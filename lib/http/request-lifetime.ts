@@ -33,3 +33,11 @@ export function runForRequest<T>(response: ServerResponse, handle: () => T): T {
 export function currentRequestSignal(): AbortSignal | undefined {
   return storage().getStore();
 }
+
+/**
+ * The client of the request this code runs for has gone: whatever is rendered now is written to
+ * a closed socket, so a render that waited for LeadLex can stop instead of drawing the answer.
+ */
+export function clientWentAway(): boolean {
+  return currentRequestSignal()?.aborted === true;
+}

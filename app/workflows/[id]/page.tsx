@@ -7,6 +7,7 @@ import { WorkflowRunsSkeleton } from "@/components/runs/workflow-runs-skeleton";
 import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-workflow";
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
 import { settleWithin } from "@/lib/async/settle-within";
+import { clientWentAway } from "@/lib/http/request-lifetime";
 import { isWorkflowId } from "@/lib/model/workflow-id";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
@@ -82,7 +83,11 @@ async function StreamedWorkflowRuns({
   loading,
   ...props
 }: Omit<WorkflowRunsProps, "data"> & { loading: Promise<WorkflowRuns> }) {
-  return <WorkflowRuns data={await loading} {...props} />;
+  const data = await loading;
+  // Abandoned while LeadLex was asked: draw nothing for nobody (a storm of dropped loads otherwise
+  // costs a full render each).
+  if (clientWentAway()) return null;
+  return <WorkflowRuns data={data} {...props} />;
 }
 
 function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRunsProps) {
