@@ -11,6 +11,8 @@ import { QuotaIndicator } from "./quota-indicator";
 const AsOfRefresh = dynamic(() =>
   import("@/components/freshness/as-of-refresh").then((m) => m.AsOfRefresh),
 );
+// Its panel, the cost question and the streamed download: code for the few who export.
+const ExportRuns = dynamic(() => import("./export-runs").then((m) => m.ExportRuns));
 const TimeZoneToggle = dynamic(() =>
   import("@/components/time/time-zone-toggle").then((m) => m.TimeZoneToggle),
 );
@@ -28,7 +30,7 @@ interface RunsViewActionsProps {
 
 /**
  * The runs view's own actions: how old its answers are (and Refresh), its quota, how times are
- * shown, and a link to exactly this view.
+ * shown, a link to exactly this view, and an export of the whole filtered set.
  */
 export function RunsViewActions({ rateLimit, fetchedAt, refreshTarget }: RunsViewActionsProps) {
   return (
@@ -45,6 +47,14 @@ export function RunsViewActions({ rateLimit, fetchedAt, refreshTarget }: RunsVie
         variant="secondary"
         size="md"
       />
+      {refreshTarget.view === "runs" ? (
+        <ExportRuns
+          // A new filter is a new file: its cost is asked again, nothing of the last one kept.
+          key={`${refreshTarget.query.status}|${refreshTarget.query.after}`}
+          workflowId={refreshTarget.workflowId}
+          query={refreshTarget.query}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/model/app-error";
+import { isExportFormat, type ExportFormat } from "@/lib/export/export-format";
 import {
   DEFAULT_PER_PAGE,
   MAX_PAGE,
@@ -8,7 +9,7 @@ import {
   type LogsQuery,
   type WorkflowsQuery,
 } from "@/lib/model/queries";
-import { isRunStatus } from "@/lib/model/run";
+import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { entityTypes } from "@/lib/model/workflow";
 import {
   readReason,
@@ -137,5 +138,46 @@ export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
       stillFailing: stillFailing === "1",
     },
     confirmFill: raw.fill === "confirm",
+  };
+}
+
+const EXPORT_PARAMETERS = ["format", "status", "after", "estimate", "confirm"] as const;
+
+export interface ExportRouteQuery {
+  /** Null for `estimate=1`: the cost is asked, not the file. */
+  format: ExportFormat | null;
+  status: RunStatus | null;
+  after: string | null;
+  confirmed: boolean;
+}
+
+/**
+ * `GET /api/workflows/{id}/export`: `format` (csv or jsonl) or `estimate=1`, the runs view's
+ * `status` and `after` as LeadLex takes them, and `confirm=1` once the cost was shown and accepted.
+ */
+export function readExportRouteQuery(searchParams: URLSearchParams): ExportRouteQuery {
+  rejectUnknownParameters(searchParams, EXPORT_PARAMETERS);
+  const raw = singleValues(searchParams, EXPORT_PARAMETERS);
+  if (raw.status !== undefined && !isRunStatus(raw.status)) {
+    throw new AppError("bad_request", {
+      message: 'The parameter "status" must be success, failed or skipped.',
+    });
+  }
+  const estimate = raw.estimate === "1";
+  if (!estimate && (raw.format === undefined || !isExportFormat(raw.format))) {
+    throw new AppError("bad_request", {
+      message: 'The parameter "format" must be csv or jsonl (or ask for estimate=1).',
+    });
+  }
+  for (const flag of ["estimate", "confirm"] as const) {
+    if (raw[flag] !== undefined && raw[flag] !== "1") {
+      throw new AppError("bad_request", { message: `The parameter "${flag}" must be 1.` });
+    }
+  }
+  return {
+    format: estimate ? null : (raw.format as ExportFormat),
+    status: raw.status ?? null,
+    after: raw.after ?? null,
+    confirmed: raw.confirm === "1",
   };
 }

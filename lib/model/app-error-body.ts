@@ -14,6 +14,7 @@ export const appErrorCodes = [
   "cross_site_refused",
   "rate_limited",
   "too_many_attempts",
+  "confirmation_required",
   "upstream_unavailable",
   "upstream_timeout",
   "upstream_invalid_response",

@@ -83,6 +83,13 @@ export const errorVocabulary: Record<AppErrorCode, ErrorWords> = {
     message: "Too many attempts to connect. Wait a moment, then try again.",
     action: "wait_and_retry",
   },
+  confirmation_required: {
+    status: 409,
+    title: "This needs your confirmation",
+    message:
+      "This would spend more than 20 % of the key's LeadLex calls left today. Confirm its cost first.",
+    action: "back_to_list",
+  },
   upstream_unavailable: {
     status: 502,
     title: "LeadLex is unavailable",
