@@ -18,7 +18,10 @@ export interface RecordedRequest {
 }
 
 export async function emulatorRequests(): Promise<RecordedRequest[]> {
-  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/requests`);
+  const url = `${E2E_EMULATOR_URL}/__emulator/requests`;
+  // A kept-alive socket the emulator closed while the test was busy elsewhere fails the first
+  // fetch on it ("other side closed"); a second one opens a new connection.
+  const response = await fetch(url).catch(() => fetch(url));
   const body = (await response.json()) as { requests: RecordedRequest[] };
   return body.requests;
 }
