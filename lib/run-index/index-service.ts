@@ -11,6 +11,7 @@ import type { FetchLogsPage } from "./fetch-logs-page";
 import { createIndexStore } from "./index-store";
 import type { IndexStoreOptions, OpenedIndex } from "./index-store";
 import { facets, listRuns } from "./queries";
+import type { RunIndex } from "./run-index";
 import type { FacetsAnswer, Paging, RunsQuestion } from "./queries";
 import { syncWorkflows } from "./sync";
 
@@ -94,6 +95,8 @@ export interface RunIndexService {
   ): Promise<RunsAcrossAnswer>;
   /** Resolves when the key's running fill (if any) has ended and been saved. */
   whenFilled(apiKey: string): Promise<void>;
+  /** What the key's index holds now, for questions answered without syncing; no call, no write. */
+  readHeld(apiKey: string): Promise<RunIndex>;
 }
 
 /** The store's lease one replica holds while it syncs or fills one workflow of one key. */
@@ -382,6 +385,10 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
 
     async whenFilled(apiKey) {
       await fills.get(store.scopeFor(apiKey).namespace)?.finished;
+    },
+
+    async readHeld(apiKey) {
+      return (await indexes.open(store.scopeFor(apiKey), { touch: false })).index;
     },
   };
 }
