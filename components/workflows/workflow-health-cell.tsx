@@ -22,8 +22,11 @@ export function WorkflowHealthCell({ health, workflowName }: WorkflowHealthCellP
   switch (health.kind) {
     case "checked":
       return (
-        <div className="space-y-1" data-health="checked">
-          <p data-failures={health.failures24h}>
+        <div className="space-y-1" data-health="checked" data-triggers-today={health.triggersToday}>
+          <p
+            data-failures={health.failures24h}
+            data-source={health.failuresFromIndex ? "index" : "leadlex"}
+          >
             {health.failures24h > 0 ? (
               <span className="font-medium text-red-700 dark:text-red-400">
                 {formatCount(health.failures24h)} failed
@@ -36,6 +39,7 @@ export function WorkflowHealthCell({ health, workflowName }: WorkflowHealthCellP
           <p
             className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5"
             data-last-run={health.lastRun?.id ?? ""}
+            data-source={health.lastRunFromIndex ? "index" : "leadlex"}
           >
             {health.lastRun ? (
               <>
@@ -57,7 +61,11 @@ export function WorkflowHealthCell({ health, workflowName }: WorkflowHealthCellP
       );
     case "disabled":
       return (
-        <div className="space-y-1" data-health="disabled">
+        <div
+          className="space-y-1"
+          data-health="disabled"
+          data-triggers-today={health.triggersToday ?? ""}
+        >
           <p className={muted}>Switched off: it gains no runs</p>
           {health.triggersToday === null ? null : (
             <TriggersMeter

@@ -130,7 +130,8 @@ describe("loadWorkflowHealth", () => {
         lastRun: { id: "wfl_a", status: "failed", triggeredAt: "2026-04-20T14:20:00Z" },
         triggersToday: 7,
         dailyCap: 50,
-        fromIndex: false,
+        failuresFromIndex: false,
+        lastRunFromIndex: false,
       },
       wf_b: expect.objectContaining({ kind: "checked", failures24h: 0, triggersToday: 45 }),
       wf_off: { kind: "disabled", triggersToday: 7, dailyCap: 50 },
@@ -215,7 +216,8 @@ describe("loadWorkflowHealth", () => {
       kind: "checked",
       failures24h: 1,
       lastRun: { id: "wfl_new", status: "success" },
-      fromIndex: true,
+      failuresFromIndex: true,
+      lastRunFromIndex: true,
     });
     expect(report.figuresFromIndex).toBe(2);
     expect(report.asOf).toBe(FETCHED_AT);

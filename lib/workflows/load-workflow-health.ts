@@ -219,7 +219,8 @@ function healthOf(
     lastRun: lastRun ? summaryOf(lastRun) : null,
     triggersToday: detail.triggersToday,
     dailyCap: detail.maxTriggersPerDay,
-    fromIndex: asked.failures === null && asked.lastRun === null,
+    failuresFromIndex: asked.failures === null,
+    lastRunFromIndex: asked.lastRun === null,
   };
 }
 

@@ -3,7 +3,11 @@ import type { WorkflowHealth } from "./workflow-health";
 import type { WorkflowListItem } from "./workflow-list";
 import { sortByAttention } from "./needs-attention";
 
-function workflow(id: string, enabled = true, autoDisabledReason?: string | null): WorkflowListItem {
+function workflow(
+  id: string,
+  enabled = true,
+  autoDisabledReason?: string | null,
+): WorkflowListItem {
   return {
     id,
     name: id,
@@ -35,7 +39,8 @@ function checked(
         : { id: "wfl_1", status: lastStatus, triggeredAt: "2026-04-20T14:00:00Z" },
     triggersToday,
     dailyCap: 100,
-    fromIndex: false,
+    failuresFromIndex: false,
+    lastRunFromIndex: false,
   };
 }
 

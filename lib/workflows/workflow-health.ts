@@ -21,8 +21,9 @@ export type WorkflowHealth =
       lastRun: LastRunSummary | null;
       triggersToday: number;
       dailyCap: number;
-      /** Both run figures came from the run index, without a call. */
-      fromIndex: boolean;
+      /** The run figures that came from the run index, without a call. */
+      failuresFromIndex: boolean;
+      lastRunFromIndex: boolean;
     }
   /** Switched off: it gains no runs, so only its cap figure is shown. */
   | { kind: "disabled"; triggersToday: number | null; dailyCap: number }
