@@ -14,6 +14,8 @@ import type { WorkflowListQuery, WorkflowListWithHealth } from "@/lib/workflows/
 export interface WorkflowHealthNoteProps {
   health: WorkflowHealthReport;
   query: WorkflowListQuery;
+  /** The key's LeadLex calls left today, when known. */
+  remainingToday: number | null;
 }
 
 const calls = (count: number) => `${formatCount(count)} LeadLex ${count === 1 ? "call" : "calls"}`;
@@ -30,7 +32,7 @@ const HELD_WORDS: Record<HealthHeldBecause, string> = {
  * keep the key's quota, what loading them costs and a button that does (a person's own request,
  * which still keeps one call of the minute for their next click).
  */
-export function WorkflowHealthNote({ health, query }: WorkflowHealthNoteProps) {
+export function WorkflowHealthNote({ health, query, remainingToday }: WorkflowHealthNoteProps) {
   const { timeZone, now } = useTime();
   const queryClient = useQueryClient();
   const [loading, startLoading] = useTransition();
@@ -76,7 +78,10 @@ export function WorkflowHealthNote({ health, query }: WorkflowHealthNoteProps) {
             Some rows are not loaded. {health.heldBecause ? HELD_WORDS[health.heldBecause] : null}
             {health.retryAfterSeconds !== null && health.heldBecause === "quota"
               ? ` The minute turns in ${health.retryAfterSeconds} s.`
-              : null}
+              : null}{" "}
+            Loading spends at most what this minute has left, keeping one call for your next click
+            {remainingToday === null ? "" : ` (${formatCount(remainingToday)} calls left today)`};
+            the rest can be loaded again after.
           </p>
           <Button size="sm" onClick={loadHealth} disabled={loading}>
             {loading ? "Loading health…" : `Load health (${calls(health.callsToLoad)})`}

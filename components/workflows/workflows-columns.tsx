@@ -29,6 +29,7 @@ export const workflowsColumnClassName: Record<string, string> = {
   summary:
     "hidden max-w-xl text-slate-700 [overflow-wrap:anywhere] lg:table-cell dark:text-slate-300",
   lastTriggeredAt: "hidden whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300",
+  enabled: "hidden sm:table-cell",
   health: "min-w-36",
 };
 
@@ -68,6 +69,12 @@ export const workflowsColumns = column.columns([
           )}
           <div className="mt-0.5 font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
             {cleanText(workflow.id, 64)}
+          </div>
+          <div className="mt-1 sm:hidden">
+            <WorkflowStateBadge
+              enabled={workflow.enabled}
+              autoDisabledReason={workflow.autoDisabledReason}
+            />
           </div>
           <p className="mt-1 text-slate-700 [overflow-wrap:anywhere] lg:hidden dark:text-slate-300">
             <Summary workflow={workflow} />

@@ -104,7 +104,13 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
         ) : null
       }
     >
-      {page && !list.error ? <WorkflowHealthNote health={page.health} query={query} /> : null}
+      {page && !list.error ? (
+        <WorkflowHealthNote
+          health={page.health}
+          query={query}
+          remainingToday={page.rateLimit?.remaining ?? null}
+        />
+      ) : null}
       <ListContent
         {...view.content}
         skeleton={
