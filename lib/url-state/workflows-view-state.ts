@@ -8,12 +8,13 @@
  */
 import { formatCount } from "@/lib/format/numbers";
 import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
-import { entityTypes, type EntityType } from "@/lib/model/workflow";
+import type { EntityType } from "@/lib/model/workflow";
 import {
   workflowSorts,
   type WorkflowListQuery,
   type WorkflowSort,
 } from "@/lib/workflows/workflow-list";
+import { isEntityType, readEntity } from "./entity-param";
 import { pageParam, pageSizeParam } from "./paging-params";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
@@ -41,14 +42,7 @@ export function readEnabled(raw: string): boolean | null {
   return null;
 }
 
-export function isEntityType(value: string): value is EntityType {
-  return (entityTypes as readonly string[]).includes(value);
-}
-
-export function readEntity(raw: string): EntityType | null {
-  const value = raw.trim().toLowerCase();
-  return isEntityType(value) ? value : null;
-}
+export { isEntityType, readEntity };
 
 /** `attention` (any case); anything else reads as LeadLex's own order. */
 export function readSort(raw: string): WorkflowSort | null {
