@@ -384,6 +384,8 @@ test.describe("health in the workflow list", () => {
 
 test.describe("health in the workflow list, dark theme", () => {
   test.use({ colorScheme: "dark" });
+  // Two connected sessions and two axe scans of a full list: a hang guard, not a speed claim.
+  test.slow();
 
   test("passes axe, with figures and with rows not loaded", async ({
     connectedPage: page,
