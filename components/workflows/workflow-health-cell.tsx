@@ -51,12 +51,7 @@ export function WorkflowHealthCell({ health, workflowName }: WorkflowHealthCellP
               <span className={muted}>Never ran</span>
             )}
           </p>
-          <TriggersMeter
-            count={health.triggersToday}
-            cap={health.dailyCap}
-            label={meterLabel}
-            compact
-          />
+          <CapGauge count={health.triggersToday} cap={health.dailyCap} label={meterLabel} />
         </div>
       );
     case "disabled":
@@ -68,12 +63,7 @@ export function WorkflowHealthCell({ health, workflowName }: WorkflowHealthCellP
         >
           <p className={muted}>Switched off: it gains no runs</p>
           {health.triggersToday === null ? null : (
-            <TriggersMeter
-              count={health.triggersToday}
-              cap={health.dailyCap}
-              label={meterLabel}
-              compact
-            />
+            <CapGauge count={health.triggersToday} cap={health.dailyCap} label={meterLabel} />
           )}
         </div>
       );
@@ -89,6 +79,10 @@ export function WorkflowHealthCell({ health, workflowName }: WorkflowHealthCellP
     case "failed":
       return <NoFigures text={`Could not load: ${health.message}`} kind="failed" />;
   }
+}
+
+function CapGauge({ count, cap, label }: { count: number; cap: number; label: string }) {
+  return <TriggersMeter count={count} cap={cap} label={label} compact />;
 }
 
 function NoFigures({ text, kind = "none" }: { text: string; kind?: string }) {

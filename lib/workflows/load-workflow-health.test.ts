@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { workflowSummary } from "@/lib/testing/workflow-summary";
 import { AppError } from "@/lib/model/app-error";
 import type { LogsQuery } from "@/lib/model/queries";
 import type { Run } from "@/lib/model/run";
@@ -15,20 +16,7 @@ const NOW = Date.UTC(2026, 3, 20, 14, 30, 20);
 const FETCHED_AT = "2026-04-20T14:30:00.000Z";
 
 function workflow(id: string, enabled = true): WorkflowListItem {
-  return {
-    id,
-    name: id,
-    enabled,
-    conditionEntity: "deal",
-    conditionField: "stage",
-    conditionOperator: "changed",
-    conditionValue: null,
-    actionType: "create_task",
-    actionConfig: {},
-    maxTriggersPerDay: 50,
-    lastTriggeredAt: null,
-    createdAt: "2026-01-01T00:00:00Z",
-  };
+  return workflowSummary(id, { enabled, maxTriggersPerDay: 50 });
 }
 
 function run(id: string, workflowId: string, status: Run["status"], triggeredAt: string): Run {

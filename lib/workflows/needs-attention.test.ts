@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { workflowSummary } from "@/lib/testing/workflow-summary";
 import type { WorkflowHealth } from "./workflow-health";
 import type { WorkflowListItem } from "./workflow-list";
 import { sortByAttention } from "./needs-attention";
@@ -9,18 +10,7 @@ function workflow(
   autoDisabledReason?: string | null,
 ): WorkflowListItem {
   return {
-    id,
-    name: id,
-    enabled,
-    conditionEntity: "deal",
-    conditionField: "stage",
-    conditionOperator: "changed",
-    conditionValue: null,
-    actionType: "create_task",
-    actionConfig: {},
-    maxTriggersPerDay: 100,
-    lastTriggeredAt: null,
-    createdAt: "2026-01-01T00:00:00Z",
+    ...workflowSummary(id, { enabled }),
     ...(autoDisabledReason === undefined ? {} : { autoDisabledReason }),
   };
 }

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { workflowSummary } from "@/lib/testing/workflow-summary";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/model/app-error";
 import { NotCachedError } from "@/lib/quota-layer/not-cached-error";
@@ -24,20 +25,7 @@ vi.mock("@/lib/run-index/server", () => ({
 vi.mock("@/lib/server-log", () => ({ logServerEvent: vi.fn() }));
 
 function workflow(id: string, enabled: boolean): WorkflowSummary {
-  return {
-    id,
-    name: id,
-    enabled,
-    conditionEntity: "deal",
-    conditionField: "stage",
-    conditionOperator: "changed",
-    conditionValue: null,
-    actionType: "create_task",
-    actionConfig: {},
-    maxTriggersPerDay: 100,
-    lastTriggeredAt: null,
-    createdAt: "2026-01-01T00:00:00Z",
-  };
+  return workflowSummary(id, { enabled });
 }
 
 function get(search: string) {
