@@ -6,7 +6,6 @@ import { RecentWorkflows } from "@/components/workflows/recent-workflows";
 import { WorkflowsView } from "@/components/workflows/workflows-view";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { workflowsQueryKey } from "@/lib/query/workflows-query";
-import { quotaLayer } from "@/lib/quota-layer";
 import { requireApiKey } from "@/lib/session/session";
 import { searchStringOf } from "@/lib/url-state/url-params";
 import { findWorkflowsViewRepairs } from "@/lib/url-state/workflows-view-repairs";
@@ -29,7 +28,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const apiKey = await requireApiKey(`/${searchStringOf(raw)}`);
   const state = loadWorkflowsViewState(raw);
   const query = toWorkflowsQuery(state);
-  const first = await loadWorkflowList(quotaLayer(), apiKey, query);
+  const first = await loadWorkflowList(apiKey, query);
 
   const queryClient = getQueryClient();
   if (first.ok) queryClient.setQueryData(workflowsQueryKey(query), first.page);

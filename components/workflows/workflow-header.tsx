@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
-import { ChevronIcon, WarningIcon } from "@/components/ui/icons";
+import { ChevronIcon } from "@/components/ui/icons";
 import { Notice } from "@/components/ui/notice";
 import { formatCount } from "@/lib/format/numbers";
 import type { WorkflowDetail } from "@/lib/model/workflow";
@@ -12,6 +12,7 @@ import {
   displayName,
   workflowState,
 } from "@/lib/workflows/describe-workflow";
+import { TriggersMeter } from "./triggers-meter";
 import { WorkflowStateBadge } from "./workflow-state-badge";
 
 export interface WorkflowHeaderProps {
@@ -23,9 +24,6 @@ export interface WorkflowHeaderProps {
   /** The details call failed for another reason; the runs may still load. */
   loadError: { message: string; requestId: string | null } | null;
 }
-
-/** At this share of the daily cap the meter warns: the workflow is close to being switched off. */
-const WARN_RATIO = 0.8;
 
 const METER_LABEL_ID = "workflow-triggers-today-label";
 
@@ -135,7 +133,11 @@ function WorkflowFacts({ workflow }: { workflow: WorkflowDetail }) {
             Triggers today
           </dt>
           <dd className="mt-1">
-            <TriggersMeter count={workflow.triggersToday} cap={workflow.maxTriggersPerDay} />
+            <TriggersMeter
+              count={workflow.triggersToday}
+              cap={workflow.maxTriggersPerDay}
+              labelledBy={METER_LABEL_ID}
+            />
           </dd>
         </div>
         <div>
@@ -159,43 +161,5 @@ function AutoDisabledExplanation({ reason, cap }: { reason: string; cap: number 
           : `LeadLex switched this workflow off automatically. Reason given: ${describeAutoDisabledReason(reason)}. Runboard only reads workflows; to turn it back on, enable it again in LeadLex.`}
       </p>
     </Notice>
-  );
-}
-
-/** "37 / 100" with a bar; at 80 % and above the bar turns amber and a line says how close. */
-function TriggersMeter({ count, cap }: { count: number; cap: number }) {
-  if (cap <= 0) {
-    return <span className="font-medium tabular-nums">{formatCount(count)}</span>;
-  }
-  const ratio = count / cap;
-  const percent = Math.floor(ratio * 100);
-  const warn = ratio >= WARN_RATIO;
-  return (
-    <div className="space-y-1.5">
-      <p className="font-medium tabular-nums">
-        {formatCount(count)} / {formatCount(cap)}
-        <span className="sr-only"> (daily cap)</span>
-      </p>
-      <div
-        role="meter"
-        aria-labelledby={METER_LABEL_ID}
-        aria-valuemin={0}
-        aria-valuemax={cap}
-        aria-valuenow={Math.min(count, cap)}
-        aria-valuetext={`${formatCount(count)} of ${formatCount(cap)} daily triggers (${percent}%)`}
-        className="h-2 w-full max-w-xs overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
-      >
-        <div
-          className={`h-full rounded-full ${warn ? "bg-amber-500" : "bg-sky-600 dark:bg-sky-500"}`}
-          style={{ width: `${Math.min(ratio, 1) * 100}%` }}
-        />
-      </div>
-      {warn ? (
-        <p className="flex items-center gap-1 text-xs text-amber-800 dark:text-amber-300">
-          <WarningIcon className="size-3.5 shrink-0" />
-          {count >= cap ? "Daily cap reached" : `${percent}% of the daily cap used`}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -10,21 +10,30 @@ import {
   describeTrigger,
   displayName,
 } from "@/lib/workflows/describe-workflow";
+import type { WorkflowHealth } from "@/lib/workflows/workflow-health";
 import type { WorkflowListItem } from "@/lib/workflows/workflow-list";
+import { WorkflowHealthCell } from "./workflow-health-cell";
 import { WorkflowStateBadge } from "./workflow-state-badge";
 
 export const workflowsTableFeatures = tableFeatures({});
 
-const column = createColumnHelper<typeof workflowsTableFeatures, WorkflowListItem>();
+/** A listed workflow with its health, when the list has it. */
+export interface WorkflowRow extends WorkflowListItem {
+  health: WorkflowHealth | undefined;
+}
+
+const column = createColumnHelper<typeof workflowsTableFeatures, WorkflowRow>();
 
 /** Columns hidden on small screens; the first column repeats their content there. */
 export const workflowsColumnClassName: Record<string, string> = {
   summary:
     "hidden max-w-xl text-slate-700 [overflow-wrap:anywhere] lg:table-cell dark:text-slate-300",
   lastTriggeredAt: "hidden whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300",
+  enabled: "hidden sm:table-cell",
+  health: "min-w-36",
 };
 
-function Summary({ workflow }: { workflow: WorkflowListItem }) {
+function Summary({ workflow }: { workflow: WorkflowRow }) {
   return (
     <>
       {describeTrigger(workflow)} <span aria-hidden="true">→</span>
@@ -61,6 +70,12 @@ export const workflowsColumns = column.columns([
           <div className="mt-0.5 font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
             {cleanText(workflow.id, 64)}
           </div>
+          <div className="mt-1 sm:hidden">
+            <WorkflowStateBadge
+              enabled={workflow.enabled}
+              autoDisabledReason={workflow.autoDisabledReason}
+            />
+          </div>
           <p className="mt-1 text-slate-700 [overflow-wrap:anywhere] lg:hidden dark:text-slate-300">
             <Summary workflow={workflow} />
           </p>
@@ -77,6 +92,16 @@ export const workflowsColumns = column.columns([
       <WorkflowStateBadge
         enabled={row.original.enabled}
         autoDisabledReason={row.original.autoDisabledReason}
+      />
+    ),
+  }),
+  column.display({
+    id: "health",
+    header: "Health",
+    cell: ({ row }) => (
+      <WorkflowHealthCell
+        health={row.original.health}
+        workflowName={displayName(row.original.name)}
       />
     ),
   }),

@@ -4,7 +4,8 @@ import { useId } from "react";
 import { fieldClass } from "@/components/ui/field-class";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { entityTypes, type EntityType } from "@/lib/model/workflow";
-import { readEntity } from "@/lib/url-state/workflows-view-state";
+import { readEntity } from "@/lib/url-state/entity-param";
+import type { WorkflowSort } from "@/lib/workflows/workflow-list";
 
 const ENTITY_LABELS: Record<EntityType, string> = {
   contact: "Contact",
@@ -80,5 +81,33 @@ export function WorkflowEntityFilter({
         ))}
       </select>
     </div>
+  );
+}
+
+type SortChoice = "newest" | WorkflowSort;
+
+const SORT_OPTIONS = [
+  { value: "newest", label: "Newest" },
+  { value: "attention", label: "Needs attention" },
+] as const;
+
+/**
+ * LeadLex's order (newest created first), or failing, auto-disabled and near-cap workflows first.
+ */
+export function WorkflowSortControl({
+  value,
+  onChange,
+}: {
+  value: WorkflowSort | null;
+  onChange: (sort: WorkflowSort | null) => void;
+}) {
+  return (
+    <SegmentedControl<SortChoice>
+      label="Order"
+      showLabel
+      options={SORT_OPTIONS}
+      value={value ?? "newest"}
+      onChange={(choice) => onChange(choice === "newest" ? null : choice)}
+    />
   );
 }

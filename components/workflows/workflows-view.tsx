@@ -21,7 +21,13 @@ import {
   type WorkflowsViewState,
 } from "@/lib/url-state/workflows-view-state";
 import { WORKFLOWS_SKELETON_COLUMNS } from "./workflows-skeleton-columns";
-import { WorkflowEntityFilter, WorkflowStateFilter } from "./workflows-filters";
+import { upstreamListQuery } from "@/lib/workflows/workflow-list";
+import { WorkflowHealthNote } from "./workflow-health-note";
+import {
+  WorkflowEntityFilter,
+  WorkflowSortControl,
+  WorkflowStateFilter,
+} from "./workflows-filters";
 import { WorkflowSearchBox } from "./workflow-search-box";
 import { WorkflowsTable } from "./workflows-table";
 
@@ -58,7 +64,10 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
       headingId="workflows-list-heading"
       headingHidden
       actions={
-        <AsOfRefresh fetchedAt={page?.fetchedAt ?? null} target={{ view: "workflows", query }} />
+        <AsOfRefresh
+          fetchedAt={page?.fetchedAt ?? null}
+          target={{ view: "workflows", query: upstreamListQuery(query) }}
+        />
       }
       repairs={repairs}
       canonicalSearch={canonicalSearch}
@@ -78,9 +87,16 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
             value={state.entity}
             onChange={(entity) => view.changeFilters({ entity })}
           />
+          <WorkflowSortControl
+            value={state.sort}
+            onChange={(sort) => view.changeFilters({ sort })}
+          />
         </>
       }
-      summary={summaryOf(state, list.fetching, list.stale, page?.meta.total ?? null, filtered)}
+      summary={
+        summaryOf(state, list.fetching, list.stale, page?.meta.total ?? null, filtered) +
+        rankingWords(page?.ranking ?? null, list.stale)
+      }
       summaryVisible
       pagination={
         page && !list.error ? (
@@ -88,6 +104,13 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
         ) : null
       }
     >
+      {page && !list.error ? (
+        <WorkflowHealthNote
+          health={page.health}
+          query={query}
+          remainingToday={page.rateLimit?.remaining ?? null}
+        />
+      ) : null}
       <ListContent
         {...view.content}
         skeleton={
@@ -113,10 +136,25 @@ export function WorkflowsView({ serverError, repairs, canonicalSearch }: Workflo
           ) : null
         }
       >
-        {page ? <WorkflowsTable workflows={page.workflows} busy={list.stale} /> : null}
+        {page ? (
+          <WorkflowsTable
+            workflows={page.workflows}
+            healthById={page.health.byId}
+            busy={list.stale}
+          />
+        ) : null}
       </ListContent>
     </ListView>
   );
+}
+
+function rankingWords(ranking: { ranked: number; total: number } | null, stale: boolean): string {
+  if (ranking === null || stale) return "";
+  const first =
+    ranking.total > ranking.ranked
+      ? ` (the first ${formatCount(ranking.ranked)} of ${formatCount(ranking.total)} ranked)`
+      : "";
+  return `, those needing attention first${first}`;
 }
 
 function summaryOf(

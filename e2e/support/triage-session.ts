@@ -20,6 +20,17 @@ export const TRIAGE_NEEDED = [
   `/v1/workflows/${TRIAGE_WORKFLOW.id}/logs?page=2&per_page=25&status=failed`,
 ].sort();
 
+/**
+ * The workflow list's health answers (failures in 24 h, last run: `per_page=1` logs calls; and
+ * the details of listed workflows the session needs for nothing else). With a key whose plan has
+ * room (Org) the list loads them by itself, each once and cached like any answer; on a Starter
+ * key it spends none. They are answers the list shows, so they count as needed.
+ */
+export function isListHealthAnswer(call: string): boolean {
+  if (/^\/v1\/workflows\/[^/?]+\/logs\?(.*&)?per_page=1(&|$)/.test(call)) return true;
+  return /^\/v1\/workflows\/[^/?]+$/.test(call) && !TRIAGE_NEEDED.includes(call);
+}
+
 /** The one guess a key with room may make: the failed runs' page 3, fetched ahead from page 2. */
 export const TRIAGE_PREFETCH_AHEAD = `/v1/workflows/${TRIAGE_WORKFLOW.id}/logs?page=3&per_page=25&status=failed`;
 

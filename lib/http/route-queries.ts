@@ -7,7 +7,6 @@ import {
   MAX_PER_PAGE,
   MAX_SEARCH_LENGTH,
   type LogsQuery,
-  type WorkflowsQuery,
 } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { entityTypes } from "@/lib/model/workflow";
@@ -19,6 +18,7 @@ import {
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
 import { isEntityType, readEntity, readSearch } from "@/lib/url-state/workflows-view-state";
+import type { WorkflowListQuery } from "@/lib/workflows/workflow-list";
 import { rejectUnknownParameters, singleValues, strictInteger } from "./strict-query";
 
 /**
@@ -27,10 +27,24 @@ import { rejectUnknownParameters, singleValues, strictInteger } from "./strict-q
  * gateway's schema, which reports the parameter by name.
  */
 
-const WORKFLOWS_PARAMETERS = ["page", "per_page", "enabled", "entity", "q"] as const;
+const WORKFLOWS_PARAMETERS = [
+  "page",
+  "per_page",
+  "enabled",
+  "entity",
+  "q",
+  "sort",
+  "health",
+] as const;
 
-/** `GET /api/workflows`: `page`, `per_page`, `enabled`, `entity`, `q`. */
-export function readWorkflowsRouteQuery(searchParams: URLSearchParams): WorkflowsQuery {
+/**
+ * `GET /api/workflows`: `page`, `per_page`, `enabled`, `entity`, `q`, `sort` (`attention`), and
+ * `health=load` when a person asked for the health figures the list held back.
+ */
+export function readWorkflowsRouteQuery(searchParams: URLSearchParams): {
+  query: WorkflowListQuery;
+  loadHealth: boolean;
+} {
   rejectUnknownParameters(searchParams, WORKFLOWS_PARAMETERS);
   const raw = singleValues(searchParams, WORKFLOWS_PARAMETERS);
   if (raw.enabled !== undefined && raw.enabled !== "true" && raw.enabled !== "false") {
@@ -49,12 +63,22 @@ export function readWorkflowsRouteQuery(searchParams: URLSearchParams): Workflow
       message: `The parameter "q" must be 1 to ${MAX_SEARCH_LENGTH} characters, without control characters or surrounding spaces.`,
     });
   }
+  if (raw.sort !== undefined && raw.sort !== "attention") {
+    throw new AppError("bad_request", { message: 'The parameter "sort" must be attention.' });
+  }
+  if (raw.health !== undefined && raw.health !== "load") {
+    throw new AppError("bad_request", { message: 'The parameter "health" must be load.' });
+  }
   return {
-    page: strictInteger(raw.page, "page", 1),
-    perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
-    enabled: raw.enabled === undefined ? null : raw.enabled === "true",
-    entity: raw.entity ?? null,
-    search: raw.q ?? null,
+    query: {
+      page: strictInteger(raw.page, "page", 1),
+      perPage: strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE),
+      enabled: raw.enabled === undefined ? null : raw.enabled === "true",
+      entity: raw.entity ?? null,
+      search: raw.q ?? null,
+      sort: raw.sort ?? null,
+    },
+    loadHealth: raw.health === "load",
   };
 }
 

@@ -1,7 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { WorkflowsQuery } from "@/lib/model/queries";
 import type { RequestPriority } from "@/lib/model/request-priority";
-import type { WorkflowListPage } from "@/lib/workflows/workflow-list";
+import type { WorkflowListQuery, WorkflowListWithHealth } from "@/lib/workflows/workflow-list";
 import { fetchOwnApi } from "./fetch-own-api";
 
 /**
@@ -11,7 +10,7 @@ import { fetchOwnApi } from "./fetch-own-api";
 /** Every page and filter of the workflow list. */
 export const WORKFLOWS_KEY = ["workflows"] as const;
 
-export function workflowsQueryKey(query: WorkflowsQuery) {
+export function workflowsQueryKey(query: WorkflowListQuery) {
   return [
     ...WORKFLOWS_KEY,
     query.page,
@@ -19,24 +18,33 @@ export function workflowsQueryKey(query: WorkflowsQuery) {
     query.enabled,
     query.entity,
     query.search,
+    query.sort,
   ] as const;
 }
 
-/** The canonical form `GET /api/workflows` insists on; defaults are left out. */
-export function workflowsApiPath(query: WorkflowsQuery): string {
+/**
+ * The canonical form `GET /api/workflows` insists on; defaults are left out. `loadHealth`: the
+ * person asked for the health figures the list held back (the answer replaces the cached page).
+ */
+export function workflowsApiPath(query: WorkflowListQuery, loadHealth = false): string {
   const search = new URLSearchParams();
   if (query.page !== 1) search.set("page", String(query.page));
   search.set("per_page", String(query.perPage));
   if (query.enabled !== null) search.set("enabled", String(query.enabled));
   if (query.entity) search.set("entity", query.entity);
   if (query.search) search.set("q", query.search);
+  if (query.sort) search.set("sort", query.sort);
+  if (loadHealth) search.set("health", "load");
   return `/api/workflows?${search}`;
 }
 
-export function workflowsQueryOptions(query: WorkflowsQuery, priority: RequestPriority = "user") {
+export function workflowsQueryOptions(
+  query: WorkflowListQuery,
+  priority: RequestPriority = "user",
+) {
   return queryOptions({
     queryKey: workflowsQueryKey(query),
     queryFn: ({ signal }) =>
-      fetchOwnApi<WorkflowListPage>(workflowsApiPath(query), signal, priority),
+      fetchOwnApi<WorkflowListWithHealth>(workflowsApiPath(query), signal, priority),
   });
 }

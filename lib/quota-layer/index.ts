@@ -51,3 +51,4 @@ function layerOver(client: LeadlexClient): QuotaLayer {
 export type { QuotaLayer, QuotaLayerCallOptions } from "./quota-layer";
 export type { LedgerSnapshot } from "./quota-ledger";
 export { HeldBackError } from "./held-back-error";
+export { NotCachedError } from "./not-cached-error";

@@ -12,6 +12,7 @@ import type { Store } from "@/lib/store/store";
 import { appErrorOf } from "@/lib/testing/app-error-of";
 import { unavailableStore } from "@/lib/testing/unavailable-store";
 import { HeldBackError } from "./held-back-error";
+import { NotCachedError } from "./not-cached-error";
 import { createQuotaLayer, type QuotaLayer } from "./quota-layer";
 
 const SECRET = "unit-test-session-secret-0123456789abcdef";
@@ -221,6 +222,22 @@ describe("the quota layer: coalescing and cache", () => {
     const after = await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS);
     expect(after.requestId).toBe(refreshed.requestId);
     expect(leadlex.calls).toHaveLength(2);
+  });
+
+  it("answers a cachedOnly call from the cache, and refuses a miss without calling LeadLex", async () => {
+    const { layer, leadlex, advance } = setup();
+    await expect(
+      layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { cachedOnly: true }),
+    ).rejects.toBeInstanceOf(NotCachedError);
+    expect(leadlex.calls).toHaveLength(0);
+    const first = await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS);
+    const cached = await layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { cachedOnly: true });
+    expect(cached.requestId).toBe(first.requestId);
+    advance(60_001);
+    await expect(
+      layer.listWorkflowLogs(ORG, "wf_01HY1", LOGS, { cachedOnly: true }),
+    ).rejects.toBeInstanceOf(NotCachedError);
+    expect(leadlex.calls).toHaveLength(1);
   });
 
   it("shows on a cached answer the quota the latest call reported", async () => {

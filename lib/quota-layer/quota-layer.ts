@@ -32,6 +32,7 @@ import {
 } from "./answer-entry";
 import { ANSWER_TTLS, type AnswerTtls } from "./answer-ttls";
 import { HeldBackError } from "./held-back-error";
+import { NotCachedError } from "./not-cached-error";
 import { createInFlight } from "./in-flight";
 import { planForDailyLimit } from "./plans";
 import { createQuotaLedger, mergeDaily, type LedgerSnapshot } from "./quota-ledger";
@@ -59,6 +60,11 @@ export interface QuotaLayerCallOptions extends CallOptions {
   priority?: RequestPriority;
   /** Ask LeadLex now instead of serving a cached answer (an identical call on its way is joined). */
   fresh?: boolean;
+  /**
+   * Answer only from the cache, never spending a call: a miss throws `NotCachedError`. Lets a view
+   * find out what a set of answers would cost before it decides to spend it.
+   */
+  cachedOnly?: boolean;
 }
 
 export interface QuotaLayer {
@@ -154,6 +160,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
       ledger.read(scope),
     ]);
     if (cached) return { answer: present<T>(cached, snapshot.daily), ledger: snapshot };
+    if (options.cachedOnly) throw new NotCachedError();
 
     const priority = options.priority ?? "user";
     const admission = admit(priority, snapshot, startedMs);

@@ -12,6 +12,7 @@ import { createIndexStore } from "./index-store";
 import type { IndexStoreOptions, OpenedIndex } from "./index-store";
 import { facets, listRuns, timeBuckets } from "./queries";
 import type { BucketsAnswer, FacetsAnswer, Paging, RunsQuestion } from "./queries";
+import type { RunIndex } from "./run-index";
 import { syncWorkflows } from "./sync";
 
 /**
@@ -96,6 +97,8 @@ export interface RunIndexService {
   ): Promise<RunsAcrossAnswer>;
   /** Resolves when the key's running fill (if any) has ended and been saved. */
   whenFilled(apiKey: string): Promise<void>;
+  /** What the key's index holds now, for questions answered without syncing; no call, no write. */
+  readHeld(apiKey: string): Promise<RunIndex>;
 }
 
 /** The store's lease one replica holds while it syncs or fills one workflow of one key. */
@@ -386,6 +389,10 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
 
     async whenFilled(apiKey) {
       await fills.get(store.scopeFor(apiKey).namespace)?.finished;
+    },
+
+    async readHeld(apiKey) {
+      return (await indexes.open(store.scopeFor(apiKey), { touch: false })).index;
     },
   };
 }

@@ -37,8 +37,11 @@ export interface OpenedIndex {
 }
 
 export interface IndexStore {
-  /** The key's index as stored (a fresh, empty one when nothing is). */
-  open(scope: KeyScope): Promise<OpenedIndex>;
+  /**
+   * The key's index as stored (a fresh, empty one when nothing is). `touch: false` only reads: a
+   * view that peeks at what is held neither keeps the index alive nor creates one.
+   */
+  open(scope: KeyScope, options?: { touch?: boolean }): Promise<OpenedIndex>;
   /**
    * Writes these workflows' runs and coverage, unless the index was purged or restarted since it
    * was opened (then false, and nothing is written: a sign-out must not be undone by a late sync).
@@ -87,7 +90,7 @@ export function createIndexStore(store: SealedStore, options: IndexStoreOptions 
   }
 
   return {
-    async open(scope) {
+    async open(scope, { touch = true } = {}) {
       let manifest = await readJson<Manifest>(scope, MANIFEST);
       if (manifest === null) {
         manifest = { epoch: randomUUID(), droppedBeforeMs: null, versions: {} };
@@ -105,7 +108,7 @@ export function createIndexStore(store: SealedStore, options: IndexStoreOptions 
         cache.set(scope.namespace, { opened, versions: manifest.versions });
       }
       // Touching the manifest is what keeps a used index from expiring.
-      await writeJson(scope, MANIFEST, manifest);
+      if (touch) await writeJson(scope, MANIFEST, manifest);
       return opened;
     },
 

@@ -29,11 +29,21 @@ export type {
   BackfillStart,
   BackfillWindow,
 } from "./backfill";
-export { bucketSizeFor, facets, latestRunOf, listRuns, recordRuns, timeBuckets } from "./queries";
+export {
+  bucketSizeFor,
+  facets,
+  latestRunOf,
+  listRuns,
+  recordRuns,
+  timeBuckets,
+  workflowHealth,
+} from "./queries";
 export type {
   BucketsAnswer,
   FacetCount,
   FacetsAnswer,
+  HealthAnswer,
+  HealthQuestion,
   Paging,
   RecordAnswer,
   RunsAnswer,

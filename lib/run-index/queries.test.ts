@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Run, RunStatus } from "@/lib/model/run";
-import { facets, latestRunOf, listRuns, recordRuns, timeBuckets, bucketSizeFor } from "./queries";
+import {
+  bucketSizeFor,
+  facets,
+  latestRunOf,
+  listRuns,
+  recordRuns,
+  timeBuckets,
+  workflowHealth,
+} from "./queries";
 import type { RunsQuestion } from "./queries";
 import { RunIndex } from "./run-index";
 import { FakeLeadlex } from "./testing/fake-leadlex";
@@ -348,5 +356,56 @@ describe("coverage of an answer", () => {
       gapCalls: 0,
       syncedAsOfMs: T0 - 60_000,
     });
+  });
+});
+
+describe("workflowHealth", () => {
+  const fromMs = T0 - DAY;
+  const fill = (syncedAtMs: number, afterMs: number | null) => ({
+    afterMs,
+    syncedAtMs,
+    newestMs: T0,
+    coveredTop: true,
+  });
+
+  it("counts failures and names the last run only for parts synced back far enough and recently", () => {
+    const { index, all } = buildRuns();
+    const runs = all.filter((run) => run.workflowId === "wf_a").sort(newestFirst);
+    const failures = runs.filter((run) => run.status === "failed" && at(run) >= fromMs).length;
+
+    expect(workflowHealth(index, "wf_a", { fromMs, syncedSinceMs: T0 - 60_000 })).toEqual({
+      failures: null,
+      lastRun: undefined,
+      syncedAtMs: null,
+    });
+
+    index.commit("wf_a", "failed", fill(T0 - 30_000, fromMs));
+    expect(workflowHealth(index, "wf_a", { fromMs, syncedSinceMs: T0 - 60_000 })).toEqual({
+      failures,
+      lastRun: undefined,
+      syncedAtMs: T0 - 30_000,
+    });
+    // Too old a sync answers nothing; a sync that starts after the window does not either.
+    expect(workflowHealth(index, "wf_a", { fromMs, syncedSinceMs: T0 }).failures).toBeNull();
+    expect(
+      workflowHealth(index, "wf_a", { fromMs: fromMs - 1, syncedSinceMs: T0 - 60_000 }).failures,
+    ).toBeNull();
+
+    index.commit("wf_a", "all", fill(T0 - 10_000, null));
+    const health = workflowHealth(index, "wf_a", { fromMs, syncedSinceMs: T0 - 60_000 });
+    expect(health.lastRun?.id).toBe(runs[0]?.id);
+    expect(health.failures).toBe(failures);
+    expect(health.syncedAtMs).toBe(T0 - 30_000);
+  });
+
+  it("vouches for 'never ran' only when every status is synced from the first run", () => {
+    const index = new RunIndex();
+    index.commit("wf_new", "all", fill(T0, fromMs));
+    expect(workflowHealth(index, "wf_new", { fromMs, syncedSinceMs: T0 })).toMatchObject({
+      failures: 0,
+      lastRun: undefined,
+    });
+    index.commit("wf_new", "all", fill(T0, null));
+    expect(workflowHealth(index, "wf_new", { fromMs, syncedSinceMs: T0 }).lastRun).toBeNull();
   });
 });

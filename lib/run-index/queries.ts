@@ -1,6 +1,8 @@
 import type { Run, RunStatus } from "@/lib/model/run";
 import { answerCoverage } from "./answer-coverage";
 import type { AnswerCoverage } from "./answer-coverage";
+import { reachesBack } from "./coverage";
+import type { Coverage } from "./coverage";
 import { compareNewestFirst, firstOlderThan } from "./held-run";
 import type { HeldRun } from "./held-run";
 import type { RunIndex } from "./run-index";
@@ -276,6 +278,68 @@ export function timeBuckets(
     skipped: counts.skipped[i] ?? 0,
   }));
   return { bucketMs, buckets, coverage: coverageOf(index, question) };
+}
+
+export interface HealthQuestion {
+  /** Failures are counted from here (inclusive, epoch ms). */
+  fromMs: number;
+  /** Only parts synced at or after this count: an older part is too stale to show as current. */
+  syncedSinceMs: number;
+}
+
+export interface HealthAnswer {
+  /** Failed runs triggered at or after `fromMs`; null when the index cannot vouch for the count. */
+  failures: number | null;
+  /**
+   * The newest run; null when the index vouches that there is none; undefined when it cannot say
+   * (nothing covered for every status, or none held inside the covered window).
+   */
+  lastRun: Run | null | undefined;
+  /** The oldest freshness among the parts that answered; null when none did. */
+  syncedAtMs: number | null;
+}
+
+/**
+ * One workflow's health as far as the index can vouch for it, never guessed: the failure count
+ * needs failures (or every status) synced back to `fromMs`, the last run needs every status
+ * synced, and only parts synced since `syncedSinceMs` answer.
+ */
+export function workflowHealth(
+  index: RunIndex,
+  workflowId: string,
+  question: HealthQuestion,
+): HealthAnswer {
+  const fresh = (coverage: Coverage | null): coverage is Coverage =>
+    coverage !== null && coverage.syncedAtMs >= question.syncedSinceMs;
+  const all = index.coverage(workflowId, "all");
+  const failedCoverage = [index.coverage(workflowId, "failed"), all].find(
+    (coverage): coverage is Coverage => fresh(coverage) && reachesBack(coverage, question.fromMs),
+  );
+  const runs = index.runsOf(workflowId)?.runs ?? [];
+  let failures: number | null = null;
+  if (failedCoverage !== undefined) {
+    failures = 0;
+    for (const held of runs.slice(0, firstOlderThan(runs, question.fromMs))) {
+      if (held.run.status === "failed") failures += 1;
+    }
+  }
+  let lastRun: Run | null | undefined;
+  if (fresh(all)) {
+    const newest = runs[0];
+    if (newest !== undefined && (all.fromMs === null || newest.atMs >= all.fromMs)) {
+      lastRun = newest.run;
+    } else if (all.fromMs === null) {
+      lastRun = null;
+    }
+  }
+  const used = [failedCoverage, lastRun === undefined ? undefined : all].filter(
+    (coverage): coverage is Coverage => coverage !== undefined && coverage !== null,
+  );
+  return {
+    failures,
+    lastRun,
+    syncedAtMs: used.length === 0 ? null : Math.min(...used.map((c) => c.syncedAtMs)),
+  };
 }
 
 /** A record's latest run in one workflow, as synced; null when none is held. */

@@ -11,10 +11,10 @@ import type { RunStatus } from "@/lib/model/run";
 import { runStatuses } from "@/lib/model/run";
 import type { EntityType } from "@/lib/model/workflow";
 import { isWorkflowId } from "@/lib/model/workflow-id";
+import { readEntity } from "./entity-param";
 import { pageParam, pageSizeParam } from "./paging-params";
 import { readRunId } from "./runs-view-state";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
-import { readEntity } from "./workflows-view-state";
 
 export const ROLLING_WINDOWS = ["1h", "24h", "7d"] as const;
 export type RollingWindow = (typeof ROLLING_WINDOWS)[number];

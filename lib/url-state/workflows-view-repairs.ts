@@ -28,6 +28,10 @@ export function findWorkflowsViewRepairs(
         given.trim() === "" || shown !== null
           ? null
           : `“${quoteGiven(given)}” is not an entity type (${entityTypes.join(", ")}); showing all entities.`,
+      sort: (given, shown) =>
+        given.trim() === "" || shown !== null
+          ? null
+          : `“${quoteGiven(given)}” is not a sort order (attention); showing LeadLex's order.`,
       ...pagingRepairWords,
     },
     raw,

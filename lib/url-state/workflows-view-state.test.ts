@@ -18,6 +18,7 @@ const defaults: WorkflowsViewState = {
   q: null,
   enabled: null,
   entity: null,
+  sort: null,
   page: 1,
   per_page: 25,
 };
@@ -86,10 +87,18 @@ describe("loadWorkflowsViewState", () => {
         q: "won",
         enabled: "false",
         entity: "deal",
+        sort: "attention",
         page: "3",
         per_page: "50",
       }),
-    ).toEqual({ q: "won", enabled: false, entity: "deal", page: 3, per_page: 50 });
+    ).toEqual({
+      q: "won",
+      enabled: false,
+      entity: "deal",
+      sort: "attention",
+      page: 3,
+      per_page: 50,
+    });
   });
 
   it("repairs bad values instead of failing", () => {
@@ -113,6 +122,7 @@ describe("serializeWorkflowsViewState", () => {
       q: "won & lost",
       enabled: true,
       entity: "task",
+      sort: "attention",
       page: 2,
       per_page: 100,
     };
@@ -124,8 +134,27 @@ describe("serializeWorkflowsViewState", () => {
 describe("toWorkflowsQuery", () => {
   it("maps the URL names to the gateway's", () => {
     expect(
-      toWorkflowsQuery({ q: "won", enabled: true, entity: "deal", page: 4, per_page: 50 }),
-    ).toEqual({ page: 4, perPage: 50, enabled: true, entity: "deal", search: "won" });
+      toWorkflowsQuery({
+        q: "won",
+        enabled: true,
+        entity: "deal",
+        sort: "attention",
+        page: 4,
+        per_page: 50,
+      }),
+    ).toEqual({
+      page: 4,
+      perPage: 50,
+      enabled: true,
+      entity: "deal",
+      search: "won",
+      sort: "attention",
+    });
+  });
+
+  it("reads the sort in any case, and anything else as LeadLex's order", () => {
+    expect(loadWorkflowsViewState("?sort=Attention").sort).toBe("attention");
+    expect(loadWorkflowsViewState("?sort=newest").sort).toBeNull();
   });
 });
 

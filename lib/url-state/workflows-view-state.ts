@@ -1,13 +1,20 @@
 /**
- * The workflow list's state, as it lives in the URL: `q`, `enabled`, `entity`, `page`, `per_page`.
+ * The workflow list's state, as it lives in the URL: `q`, `enabled`, `entity`, `sort`, `page`,
+ * `per_page`.
  * One parser map serves the server page (`loadWorkflowsViewState`) and the browser
  * (`useUrlParams`), so both read a link the same way. The parsers are forgiving on purpose
  * (`enabled=TRUE` reads as true, `entity=Deal` as deal, a search with control characters loses
  * them); `workflows-view-repairs.ts` names the repairs that change what is shown.
  */
 import { formatCount } from "@/lib/format/numbers";
-import { MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
-import { entityTypes, type EntityType } from "@/lib/model/workflow";
+import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
+import type { EntityType } from "@/lib/model/workflow";
+import {
+  workflowSorts,
+  type WorkflowListQuery,
+  type WorkflowSort,
+} from "@/lib/workflows/workflow-list";
+import { isEntityType, readEntity } from "./entity-param";
 import { pageParam, pageSizeParam } from "./paging-params";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
@@ -35,13 +42,12 @@ export function readEnabled(raw: string): boolean | null {
   return null;
 }
 
-export function isEntityType(value: string): value is EntityType {
-  return (entityTypes as readonly string[]).includes(value);
-}
+export { isEntityType, readEntity };
 
-export function readEntity(raw: string): EntityType | null {
+/** `attention` (any case); anything else reads as LeadLex's own order. */
+export function readSort(raw: string): WorkflowSort | null {
   const value = raw.trim().toLowerCase();
-  return isEntityType(value) ? value : null;
+  return (workflowSorts as readonly string[]).includes(value) ? (value as WorkflowSort) : null;
 }
 
 const identity = <T extends string>(value: T) => value;
@@ -50,6 +56,7 @@ export const workflowsViewParsers = {
   q: urlParam<string>(readSearch, identity),
   enabled: urlParam<boolean>(readEnabled),
   entity: urlParam<EntityType>(readEntity, identity),
+  sort: urlParam<WorkflowSort>(readSort, identity),
   page: pageParam,
   per_page: pageSizeParam,
 };
@@ -59,13 +66,14 @@ export const serializeWorkflowsViewState = createSerializer(workflowsViewParsers
 
 export type WorkflowsViewState = UrlParamValues<typeof workflowsViewParsers>;
 
-export function toWorkflowsQuery(view: WorkflowsViewState): WorkflowsQuery {
+export function toWorkflowsQuery(view: WorkflowsViewState): WorkflowListQuery {
   return {
     page: view.page,
     perPage: view.per_page,
     enabled: view.enabled,
     entity: view.entity,
     search: view.q,
+    sort: view.sort,
   };
 }
 

@@ -1,21 +1,34 @@
 import "server-only";
 import { AppError, type AppErrorBody } from "@/lib/model/app-error";
-import type { WorkflowsQuery } from "@/lib/model/queries";
-import type { QuotaLayer } from "@/lib/quota-layer";
-import { listWorkflowsWithDisabledReasons } from "./with-disabled-reasons";
-import type { WorkflowListPage } from "./workflow-list";
+import { quotaLayer } from "@/lib/quota-layer";
+import { runIndexService } from "@/lib/run-index/server";
+import { listWorkflowsWithHealth, type ListWithHealthOptions } from "./list-workflows-with-health";
+import type { WorkflowListQuery, WorkflowListWithHealth } from "./workflow-list";
 
 export type FirstWorkflowsPage =
-  { ok: true; page: WorkflowListPage } | { ok: false; error: AppErrorBody };
+  { ok: true; page: WorkflowListWithHealth } | { ok: false; error: AppErrorBody };
 
-/** The home page's LeadLex calls, through the quota layer. An AppError is a designed state of the page; anything else is a bug. */
-export async function loadWorkflowList(
-  client: Pick<QuotaLayer, "listWorkflows" | "getWorkflow">,
+/** The list, its disabled rows' reasons and its health, through the quota layer and the run index. */
+export function listWorkflowsForKey(
   apiKey: string,
-  query: WorkflowsQuery,
+  query: WorkflowListQuery,
+  options?: ListWithHealthOptions,
+): Promise<WorkflowListWithHealth> {
+  return listWorkflowsWithHealth(
+    { layer: quotaLayer(), readIndex: (key) => runIndexService().readHeld(key) },
+    apiKey,
+    query,
+    options,
+  );
+}
+
+/** The home page's LeadLex calls. An AppError is a designed state of the page; anything else is a bug. */
+export async function loadWorkflowList(
+  apiKey: string,
+  query: WorkflowListQuery,
 ): Promise<FirstWorkflowsPage> {
   try {
-    return { ok: true, page: await listWorkflowsWithDisabledReasons(client, apiKey, query) };
+    return { ok: true, page: await listWorkflowsForKey(apiKey, query) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() };
     throw error;
