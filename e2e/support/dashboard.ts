@@ -82,7 +82,13 @@ export async function callsServable(
   since: number,
   matches: (request: RecordedRequest) => boolean,
 ): Promise<RecordedRequest[]> {
-  const calls = (await emulatorRequestsSince(0)).filter(matches);
+  // Only an answer can be on screen: not a call still in flight, refused (429) or failed (5xx),
+  // which a test running alongside (another key, a fault) may have made last.
+  const answered = (request: RecordedRequest) =>
+    request.status !== null && request.status !== 429 && request.status < 500;
+  const calls = (await emulatorRequestsSince(0)).filter(
+    (request) => answered(request) && matches(request),
+  );
   const latestBefore = new Map<string, RecordedRequest>();
   for (const call of calls) if (call.seq <= since) latestBefore.set(call.rawUrl, call);
   return [...latestBefore.values(), ...calls.filter((call) => call.seq > since)];
