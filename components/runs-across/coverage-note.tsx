@@ -13,12 +13,15 @@ const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 
  * answer cost, what is still filling, and what filling the rest would cost before it is spent.
  */
 interface CoverageNoteProps {
-  page: RunsAcrossPage;
+  page: Pick<RunsAcrossPage, "coverage" | "fill" | "workflows" | "callsSpent">;
   onConfirmFill: () => void;
+  /** Where given, a running fill can be stopped (what it fetched is kept). */
+  onCancelFill?: () => void;
+  /** A confirmation or a cancel is on its way. */
   confirming: boolean;
 }
 
-export function CoverageNote({ page, onConfirmFill, confirming }: CoverageNoteProps) {
+export function CoverageNote({ page, onConfirmFill, onCancelFill, confirming }: CoverageNoteProps) {
   const { coverage } = page;
   const gaps = coverage.gapWorkflows.length;
   return (
@@ -52,21 +55,41 @@ export function CoverageNote({ page, onConfirmFill, confirming }: CoverageNotePr
           </>
         ) : null}
       </p>
-      <FillLine page={page} onConfirmFill={onConfirmFill} confirming={confirming} />
+      <FillLine
+        page={page}
+        onConfirmFill={onConfirmFill}
+        onCancelFill={onCancelFill}
+        confirming={confirming}
+      />
     </div>
   );
 }
 
-function FillLine({ page, onConfirmFill, confirming }: CoverageNoteProps) {
+function FillLine({ page, onConfirmFill, onCancelFill, confirming }: CoverageNoteProps) {
   const { fill } = page;
   switch (fill.state) {
-    case "running":
+    case "running": {
+      const total = fill.callsMade + (fill.callsToFill ?? 0);
       return (
-        <p role="status">
-          Filling the rest: {formatCount(fill.callsMade)} of about{" "}
-          {calls(fill.callsMade + (fill.callsToFill ?? 0))} made. Rows appear as they arrive.
-        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p role="status">
+            Filling the rest: {formatCount(fill.callsMade)} of about {calls(total)} made. Rows
+            appear as they arrive.
+          </p>
+          <progress
+            aria-label="Filling the window"
+            value={fill.callsMade}
+            max={Math.max(1, total)}
+            className="h-2 w-40 max-w-full accent-sky-700"
+          />
+          {onCancelFill ? (
+            <Button variant="secondary" size="sm" onClick={onCancelFill} disabled={confirming}>
+              Cancel
+            </Button>
+          ) : null}
+        </div>
       );
+    }
     case "paused":
       return (
         <p role="status">
@@ -89,10 +112,12 @@ function FillLine({ page, onConfirmFill, confirming }: CoverageNoteProps) {
         <div className="flex flex-wrap items-center gap-3">
           <p>
             Syncing the rest of this window costs about {calls(fill.callsToFill ?? 0)}
-            {fill.remainingQuota !== null
+            {fill.remainingQuota !== null &&
+            fill.unconfirmedBudget !== null &&
+            (fill.callsToFill ?? 0) > fill.unconfirmedBudget
               ? `, more than 20 % of the ${formatCount(fill.remainingQuota)} left today`
               : ""}
-            .
+            . Nothing more is spent until you say so.
           </p>
           <Button variant="secondary" size="sm" onClick={onConfirmFill} disabled={confirming}>
             Spend {calls(fill.callsToFill ?? 0)}

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/model/app-error";
 import { parseEntityId } from "@/lib/model/entity-id";
+import { notARecordId } from "@/lib/model/not-a-record-id";
 import type { Run, RunStatus } from "@/lib/model/run";
 import type { EntityType } from "@/lib/model/workflow";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
@@ -460,9 +460,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
     async answerRecord(apiKey, question, paging, options = {}) {
       const parsed = parseEntityId(question.entityId);
       if (parsed === null) {
-        throw new AppError("bad_request", {
-          message: "That is not a CRM record id (such as deal_01KFFFBYJ8FB0H37XY6EZZ1X3K).",
-        });
+        throw notARecordId();
       }
       // No other workflow can hold a run of this record: it is the only part worth a call.
       const workflowIds = question.workflows
