@@ -1,6 +1,7 @@
 "use client";
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
+import { RecordLink } from "@/components/records/record-link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { ChevronIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/format/numbers";
@@ -63,9 +64,12 @@ export const runsColumns = column.columns([
       return (
         <span className="block max-w-[16rem] truncate" title={`${type} ${id}`}>
           <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
-          <bdi dir="ltr" className="font-mono text-xs">
-            {id}
-          </bdi>
+          <RecordLink
+            entityId={row.original.entityId}
+            className="font-mono text-xs underline-offset-2 hover:underline"
+          >
+            <bdi dir="ltr">{id}</bdi>
+          </RecordLink>
         </span>
       );
     },
