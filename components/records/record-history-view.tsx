@@ -1,7 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import {
   DataTablePagination,
   DataTableSkeleton,
@@ -19,7 +18,6 @@ import { useTime } from "@/components/time/time-provider";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { RecordHistoryPage } from "@/lib/model/record-history-page";
 import type { RequestPriority } from "@/lib/model/request-priority";
-import { fetchOwnApi } from "@/lib/query/fetch-own-api";
 import {
   recordHistoryApiPath,
   recordHistoryQueryKey,
@@ -73,9 +71,7 @@ export function RecordHistoryView({
   });
   const { state, setState, query, list } = view;
   const page = list.page;
-  const queryClient = useQueryClient();
   const { now } = useTime();
-  const [sending, setSending] = useState(false);
 
   const openRun = useCallback(
     (open: string | null) => setState({ open }, { history: "replace" }),
@@ -86,16 +82,6 @@ export function RecordHistoryView({
     [page?.workflows],
   );
   const workflowName = (id: string) => workflowNames[id] ?? id;
-
-  async function sendFill(fill: "confirm" | "cancel") {
-    setSending(true);
-    try {
-      const answer = await fetchOwnApi<RecordHistoryPage>(recordHistoryApiPath(query, fill));
-      queryClient.setQueryData(recordHistoryQueryKey(query), answer);
-    } finally {
-      setSending(false);
-    }
-  }
 
   const windowWords = WINDOW_WORDS[state.window];
   return (
@@ -128,9 +114,9 @@ export function RecordHistoryView({
         <div className="mb-4 space-y-4">
           <CoverageNote
             page={page}
-            onConfirmFill={() => void sendFill("confirm")}
-            onCancelFill={() => void sendFill("cancel")}
-            confirming={sending}
+            queryKey={recordHistoryQueryKey(query)}
+            confirmPath={recordHistoryApiPath(query, "confirm")}
+            cancelPath={recordHistoryApiPath(query, "cancel")}
           />
           <LatestPerWorkflow runs={page.latestPerWorkflow} workflowName={workflowName} />
         </div>
@@ -167,7 +153,7 @@ export function RecordHistoryView({
             busy={list.stale}
             columns={runsAcrossColumns}
             workflowNames={workflowNames}
-            caption={`Runs of ${entityId} across workflows, newest first, page ${state.page} of ${list.pageCount}`}
+            caption={`The runs of workflows for ${entityId}, newest first, page ${state.page} of ${list.pageCount}`}
           />
         ) : null}
       </ListContent>

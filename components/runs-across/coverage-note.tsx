@@ -1,10 +1,13 @@
 "use client";
 
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useState } from "react";
 import { RelativeTime } from "@/components/time/relative-time";
 import { Button } from "@/components/ui/button";
 import { formatCount } from "@/lib/format/numbers";
 import { formatWait } from "@/lib/format/wait";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
+import { fetchOwnApi } from "@/lib/query/fetch-own-api";
 
 const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 1 ? "" : "s"}`;
 
@@ -14,14 +17,34 @@ const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 
  */
 interface CoverageNoteProps {
   page: Pick<RunsAcrossPage, "coverage" | "fill" | "workflows" | "callsSpent">;
-  onConfirmFill: () => void;
-  /** Where given, a running fill can be stopped (what it fetched is kept). */
-  onCancelFill?: () => void;
-  /** A confirmation or a cancel is on its way. */
-  confirming: boolean;
+  /** The view's query key: the answer to a confirmation or a cancel replaces its page. */
+  queryKey: QueryKey;
+  /** The view's route with `fill=confirm`: starts the fill whose cost was shown. */
+  confirmPath: string;
+  /** Where given (the view's route with `fill=cancel`), a running fill can be stopped. */
+  cancelPath?: string;
 }
 
-export function CoverageNote({ page, onConfirmFill, onCancelFill, confirming }: CoverageNoteProps) {
+interface FillLineProps {
+  page: CoverageNoteProps["page"];
+  onConfirmFill: () => void;
+  onCancelFill?: () => void;
+  /** A confirmation or a cancel is on its way. */
+  sending: boolean;
+}
+
+export function CoverageNote({ page, queryKey, confirmPath, cancelPath }: CoverageNoteProps) {
+  const queryClient = useQueryClient();
+  const [sending, setSending] = useState(false);
+  // Loaded with this note, not with the page: the view's first load stays inside its budget.
+  async function send(path: string) {
+    setSending(true);
+    try {
+      queryClient.setQueryData(queryKey, await fetchOwnApi(path));
+    } finally {
+      setSending(false);
+    }
+  }
   const { coverage } = page;
   const gaps = coverage.gapWorkflows.length;
   return (
@@ -57,15 +80,15 @@ export function CoverageNote({ page, onConfirmFill, onCancelFill, confirming }: 
       </p>
       <FillLine
         page={page}
-        onConfirmFill={onConfirmFill}
-        onCancelFill={onCancelFill}
-        confirming={confirming}
+        onConfirmFill={() => void send(confirmPath)}
+        onCancelFill={cancelPath === undefined ? undefined : () => void send(cancelPath)}
+        sending={sending}
       />
     </div>
   );
 }
 
-function FillLine({ page, onConfirmFill, onCancelFill, confirming }: CoverageNoteProps) {
+function FillLine({ page, onConfirmFill, onCancelFill, sending }: FillLineProps) {
   const { fill } = page;
   switch (fill.state) {
     case "running": {
@@ -83,7 +106,7 @@ function FillLine({ page, onConfirmFill, onCancelFill, confirming }: CoverageNot
             className="h-2 w-40 max-w-full accent-sky-700"
           />
           {onCancelFill ? (
-            <Button variant="secondary" size="sm" onClick={onCancelFill} disabled={confirming}>
+            <Button variant="secondary" size="sm" onClick={onCancelFill} disabled={sending}>
               Cancel
             </Button>
           ) : null}
@@ -119,7 +142,7 @@ function FillLine({ page, onConfirmFill, onCancelFill, confirming }: CoverageNot
               : ""}
             . Nothing more is spent until you say so.
           </p>
-          <Button variant="secondary" size="sm" onClick={onConfirmFill} disabled={confirming}>
+          <Button variant="secondary" size="sm" onClick={onConfirmFill} disabled={sending}>
             Spend {calls(fill.callsToFill ?? 0)}
           </Button>
         </div>

@@ -1,7 +1,6 @@
 "use client";
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
-import { RecordLink } from "@/components/records/record-link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { ChevronIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/format/numbers";
@@ -64,12 +63,12 @@ export const runsColumns = column.columns([
       return (
         <span className="block max-w-[16rem] truncate" title={`${type} ${id}`}>
           <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
-          <RecordLink
-            entityId={row.original.entityId}
-            className="font-mono text-xs underline-offset-2 hover:underline"
-          >
-            <bdi dir="ltr">{id}</bdi>
-          </RecordLink>
+          {/* A plain anchor inline: a link component here costs the runs pages' JS budget. */}
+          <a href={`/records/${encodeURIComponent(row.original.entityId)}`} className="underline">
+            <bdi dir="ltr" className="font-mono text-xs">
+              {id}
+            </bdi>
+          </a>
         </span>
       );
     },

@@ -5,16 +5,7 @@ import type { RunsAcrossQuery } from "@/lib/url-state/runs-across-view-state";
 import { fetchOwnApi } from "./fetch-own-api";
 
 /** While a fill runs, the view asks again this often and shows what arrived (never an empty wait). */
-export const FILLING_POLL_MS = 2_000;
-
-/** How long until the next ask: every 2 s while filling, or after the wait LeadLex named. */
-export function fillingPollInterval(
-  page: Pick<RunsAcrossPage, "fill"> | undefined,
-): number | false {
-  if (!page || !isFilling(page)) return false;
-  const waitMs = (page.fill.retryAfterSeconds ?? 0) * 1000;
-  return Math.max(FILLING_POLL_MS, Math.min(waitMs, 60_000));
-}
+const FILLING_POLL_MS = 2_000;
 
 export function runsAcrossQueryKey(query: RunsAcrossQuery) {
   return [
@@ -49,6 +40,11 @@ export function runsAcrossQueryOptions(query: RunsAcrossQuery, priority: Request
     queryKey: runsAcrossQueryKey(query),
     queryFn: ({ signal }) =>
       fetchOwnApi<RunsAcrossPage>(runsAcrossApiPath(query), signal, priority),
-    refetchInterval: (current) => fillingPollInterval(current.state.data),
+    refetchInterval: (current) => {
+      const page = current.state.data;
+      if (!page || !isFilling(page)) return false;
+      const waitMs = (page.fill.retryAfterSeconds ?? 0) * 1000;
+      return Math.max(FILLING_POLL_MS, Math.min(waitMs, 60_000));
+    },
   });
 }
