@@ -302,6 +302,37 @@ describe("a CRM record's history, from the run index", () => {
   );
 
   it(
+    "answers a part synced in the last 30 s as held, unless asked for a fresh sync (a page just opened)",
+    async () => {
+      const { service } = replica();
+      const entityId = "deal_01UNITFRESHRECORD";
+      const question = { entityId, workflows: workspace, windowMs: WEEK_MS };
+      await service.answerRecord(ORG, question, PAGING);
+      await service.whenFilled(ORG);
+      const [dealWorkflow] = workspace.filter((w) => w.conditionEntity === "deal");
+      const response = await emulator.admin("/__emulator/runs", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          workflow_id: dealWorkflow?.id,
+          runs: [{ status: "failed", entity_id: entityId, duration_ms: 5_000 }],
+        }),
+      });
+      expect(response.status).toBe(201);
+      emulator.clock.advance(1_000);
+
+      const held = await service.answerRecord(ORG, question, PAGING);
+      expect(held.callsSpent).toBe(0);
+      expect(held.total).toBe(0);
+      const fresh = await service.answerRecord(ORG, question, PAGING, { maxSyncAgeMs: 0 });
+      expect(fresh.callsSpent).toBe(fresh.workflowIds.length);
+      expect(fresh.total).toBe(1);
+      expect(fresh.stillFailing).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
     "refuses anything but an entity id before a call is made",
     async () => {
       const { service } = replica();

@@ -114,6 +114,11 @@ export interface RunIndexServiceDeps {
 export interface AnswerOptions {
   /** The person confirmed the fill's cost shown by an earlier answer. */
   confirmFill?: boolean;
+  /**
+   * A part synced longer ago than this is synced again (default: `minSyncIntervalMs`). A page
+   * someone just opened asks for 0: the run they clicked through from must be there.
+   */
+  maxSyncAgeMs?: number;
   signal?: AbortSignal;
 }
 
@@ -266,6 +271,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
     const { index } = opened;
     const nowMs = now();
     const fromMs = nowMs - windowMs;
+    const maxSyncAgeMs = options.maxSyncAgeMs ?? minSyncIntervalMs;
     const base = deps.fetchLogsPageFor(apiKey);
     let callsSpent = 0;
     const counted: FetchLogsPage = async (...args) => {
@@ -322,7 +328,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
             (coverage): coverage is Coverage => coverage !== null && reachesBack(coverage, fromMs),
           );
           if (covering !== undefined) {
-            if (covering.syncedAtMs > nowMs - minSyncIntervalMs) continue;
+            if (covering.syncedAtMs > nowMs - maxSyncAgeMs) continue;
             const key = covering === own ? status : "all";
             syncs.set(`${workflowId} ${key}`, { workflowId, status: key });
           } else {

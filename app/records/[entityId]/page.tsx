@@ -42,7 +42,10 @@ export default async function RecordHistoryPage({
   const apiKey = await requireApiKey(`/records/${entityId}${searchStringOf(raw)}`);
   const state = loadRecordViewState(raw);
   const query = toRecordHistoryQuery(entityId, state);
-  const first = await loadFirstRecordHistory(quotaLayer(), runIndexService(), apiKey, query);
+  // Opened by a person (often from a run they just saw): synced now, not answered as held.
+  const first = await loadFirstRecordHistory(quotaLayer(), runIndexService(), apiKey, query, {
+    maxSyncAgeMs: 0,
+  });
 
   const queryClient = getQueryClient();
   if (first.ok) queryClient.setQueryData(recordHistoryQueryKey(query), first.page);
