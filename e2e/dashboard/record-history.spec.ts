@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { LogEntry, WorkflowListBody } from "../../emulator/wire-types";
 import {
+  burstRuns,
   emulatorGet,
-  emulatorLogs,
+  emulatorRunsAfter,
   expectNoHorizontalOverflow,
   queryValue,
   runsTable,
@@ -11,43 +12,11 @@ import {
 } from "../support/dashboard";
 import { emulatorRequestsSince, lastRequestSeq } from "../support/emulator-admin";
 import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
-import { E2E_EMULATOR_URL } from "../support/ports";
 
 // A CRM record's history. A record made up for each test gets runs with chosen statuses in three
 // workflows triggered by deals (a burst: they complete now, triggered seconds ago, so every sync
 // sees them); what the page shows is compared with the emulator's own lists of those workflows,
 // filtered to that record here.
-
-interface BurstRun {
-  status: "success" | "failed" | "skipped";
-  error_code?: string;
-  skip_reason?: string;
-  entity_id: string;
-  duration_ms: number;
-}
-
-async function burst(workflowId: string, runs: BurstRun[]): Promise<void> {
-  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/runs`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ workflow_id: workflowId, runs }),
-  });
-  expect(response.status).toBe(201);
-}
-
-/** Every run of one workflow triggered at or after `afterIso`, as the emulator lists them. */
-async function emulatorRunsAfter(workflowId: string, afterIso: string): Promise<LogEntry[]> {
-  const runs: LogEntry[] = [];
-  for (let page = 1; ; page++) {
-    const body = await emulatorLogs(workflowId, {
-      per_page: "100",
-      page: String(page),
-      after: afterIso,
-    });
-    runs.push(...body.data.logs);
-    if (body.data.logs.length < 100) return runs;
-  }
-}
 
 const newestFirst = (a: LogEntry, b: LogEntry) =>
   Date.parse(b.triggered_at) - Date.parse(a.triggered_at) || (a.id < b.id ? 1 : -1);
@@ -71,11 +40,11 @@ async function makeRecord(): Promise<MadeRecord> {
   const [first, second, third] = dealWorkflows;
   if (!first || !second || !third) throw new Error("the demo workspace has three deal workflows");
   // first: failed, then recovered; second: succeeded, then failed (still failing); third: skipped.
-  await burst(first.id, [
+  await burstRuns(first.id, [
     { status: "failed", error_code: "channel_not_found", entity_id: entityId, duration_ms: 50_000 },
     { status: "success", entity_id: entityId, duration_ms: 20_000 },
   ]);
-  await burst(second.id, [
+  await burstRuns(second.id, [
     { status: "success", entity_id: entityId, duration_ms: 40_000 },
     {
       status: "failed",
@@ -84,7 +53,7 @@ async function makeRecord(): Promise<MadeRecord> {
       duration_ms: 10_000,
     },
   ]);
-  await burst(third.id, [
+  await burstRuns(third.id, [
     { status: "skipped", skip_reason: "duplicate_event", entity_id: entityId, duration_ms: 30_000 },
   ]);
   const since = new Date(Date.now() - 3_600_000).toISOString().slice(0, 19) + "Z";

@@ -4,11 +4,9 @@ import { isEntityId } from "@/lib/model/entity-id";
 import { notARecordId } from "@/lib/model/not-a-record-id";
 import type { RecordHistoryPage } from "@/lib/model/record-history-page";
 import type { QuotaLayer } from "@/lib/quota-layer";
+import { listWorkspaceWorkflows } from "@/lib/runs/list-workspace-workflows";
 import type { AnswerOptions, RunIndexService } from "@/lib/run-index/index-service";
 import { RECORD_WINDOW_MS, type RecordHistoryQuery } from "@/lib/url-state/record-view-state";
-
-/** LeadLex's largest page: the workspace's workflows in one call (cached like any list). */
-const WORKFLOWS_PER_CALL = 100;
 
 export type FirstRecordHistoryPage =
   { ok: true; page: RecordHistoryPage } | { ok: false; error: AppErrorBody };
@@ -27,11 +25,7 @@ export async function loadRecordHistory(
   options: AnswerOptions = {},
 ): Promise<RecordHistoryPage> {
   if (!isEntityId(query.entityId)) throw notARecordId();
-  const list = await layer.listWorkflows(
-    apiKey,
-    { page: 1, perPage: WORKFLOWS_PER_CALL, enabled: null, entity: null, search: null },
-    { signal: options.signal },
-  );
+  const list = await listWorkspaceWorkflows(layer, apiKey, options.signal);
   const answer = await service.answerRecord(
     apiKey,
     {
