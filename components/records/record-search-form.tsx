@@ -23,7 +23,13 @@ export function RecordSearchForm({
   inputClassName,
 }: RecordSearchFormProps) {
   return (
-    <form method="get" action="/records" role="search" className={cn("flex gap-2", className)}>
+    <form
+      method="get"
+      action="/records"
+      role="search"
+      aria-label="Find a CRM record"
+      className={cn("flex gap-2", className)}
+    >
       <label htmlFor={inputId} className="sr-only">
         Find a CRM record by id or link
       </label>
