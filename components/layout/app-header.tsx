@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RecordSearchForm } from "@/components/records/record-search-form";
 import { SignOutButton } from "@/components/session/sign-out-button";
 import { readKeyHint } from "@/lib/session/session";
 
@@ -7,7 +8,7 @@ export async function AppHeader() {
   const keyHint = await readKeyHint();
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <div className="mx-auto flex h-14 w-full max-w-7xl items-center justify-between gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-sky-600" />
           Runboard
@@ -21,6 +22,13 @@ export async function AppHeader() {
               Runs
             </Link>
           </nav>
+        ) : null}
+        {keyHint ? (
+          <RecordSearchForm
+            inputId="header-record-search"
+            className="order-last w-full md:order-none md:w-auto"
+            inputClassName="flex-1 md:w-64 md:flex-none"
+          />
         ) : null}
         {keyHint ? (
           <div className="flex items-center gap-3 text-sm">

@@ -1,5 +1,6 @@
 "use client";
 
+import type { QueryKey } from "@tanstack/react-query";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
 import { CoverageNote } from "./coverage-note";
 import { ReasonFacets } from "./reason-facets";
@@ -7,8 +8,9 @@ import { RunsOverTimeChart } from "./runs-over-time-chart";
 
 interface AnswerOverviewProps {
   page: RunsAcrossPage;
-  onConfirmFill: () => void;
-  confirming: boolean;
+  /** The view's query key and its route with `fill=confirm`, for the coverage note's Spend. */
+  queryKey: QueryKey;
+  confirmPath: string;
   reason: string | null;
   onReasonChange: (reason: string | null) => void;
 }
@@ -20,14 +22,14 @@ interface AnswerOverviewProps {
  */
 export function AnswerOverview({
   page,
-  onConfirmFill,
-  confirming,
+  queryKey,
+  confirmPath,
   reason,
   onReasonChange,
 }: AnswerOverviewProps) {
   return (
     <div className="mb-4 space-y-3">
-      <CoverageNote page={page} onConfirmFill={onConfirmFill} confirming={confirming} />
+      <CoverageNote page={page} queryKey={queryKey} confirmPath={confirmPath} />
       <RunsOverTimeChart overTime={page.overTime} />
       <ReasonFacets
         errorCodes={page.facets.errorCodes}

@@ -1,10 +1,13 @@
 "use client";
 
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useState } from "react";
 import { RelativeTime } from "@/components/time/relative-time";
 import { Button } from "@/components/ui/button";
 import { formatCount } from "@/lib/format/numbers";
 import { formatWait } from "@/lib/format/wait";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
+import { fetchOwnApi } from "@/lib/query/fetch-own-api";
 
 const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 1 ? "" : "s"}`;
 
@@ -13,12 +16,35 @@ const calls = (count: number) => `${formatCount(count)} LeadLex call${count === 
  * answer cost, what is still filling, and what filling the rest would cost before it is spent.
  */
 interface CoverageNoteProps {
-  page: RunsAcrossPage;
-  onConfirmFill: () => void;
-  confirming: boolean;
+  page: Pick<RunsAcrossPage, "coverage" | "fill" | "workflows" | "callsSpent">;
+  /** The view's query key: the answer to a confirmation or a cancel replaces its page. */
+  queryKey: QueryKey;
+  /** The view's route with `fill=confirm`: starts the fill whose cost was shown. */
+  confirmPath: string;
+  /** Where given (the view's route with `fill=cancel`), a running fill can be stopped. */
+  cancelPath?: string;
 }
 
-export function CoverageNote({ page, onConfirmFill, confirming }: CoverageNoteProps) {
+interface FillLineProps {
+  page: CoverageNoteProps["page"];
+  onConfirmFill: () => void;
+  onCancelFill?: () => void;
+  /** A confirmation or a cancel is on its way. */
+  sending: boolean;
+}
+
+export function CoverageNote({ page, queryKey, confirmPath, cancelPath }: CoverageNoteProps) {
+  const queryClient = useQueryClient();
+  const [sending, setSending] = useState(false);
+  // Loaded with this note, not with the page: the view's first load stays inside its budget.
+  async function send(path: string) {
+    setSending(true);
+    try {
+      queryClient.setQueryData(queryKey, await fetchOwnApi(path));
+    } finally {
+      setSending(false);
+    }
+  }
   const { coverage } = page;
   const gaps = coverage.gapWorkflows.length;
   return (
@@ -52,21 +78,41 @@ export function CoverageNote({ page, onConfirmFill, confirming }: CoverageNotePr
           </>
         ) : null}
       </p>
-      <FillLine page={page} onConfirmFill={onConfirmFill} confirming={confirming} />
+      <FillLine
+        page={page}
+        onConfirmFill={() => void send(confirmPath)}
+        onCancelFill={cancelPath === undefined ? undefined : () => void send(cancelPath)}
+        sending={sending}
+      />
     </div>
   );
 }
 
-function FillLine({ page, onConfirmFill, confirming }: CoverageNoteProps) {
+function FillLine({ page, onConfirmFill, onCancelFill, sending }: FillLineProps) {
   const { fill } = page;
   switch (fill.state) {
-    case "running":
+    case "running": {
+      const total = fill.callsMade + (fill.callsToFill ?? 0);
       return (
-        <p role="status">
-          Filling the rest: {formatCount(fill.callsMade)} of about{" "}
-          {calls(fill.callsMade + (fill.callsToFill ?? 0))} made. Rows appear as they arrive.
-        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p role="status">
+            Filling the rest: {formatCount(fill.callsMade)} of about {calls(total)} made. Rows
+            appear as they arrive.
+          </p>
+          <progress
+            aria-label="Filling the window"
+            value={fill.callsMade}
+            max={Math.max(1, total)}
+            className="h-2 w-40 max-w-full accent-sky-700"
+          />
+          {onCancelFill ? (
+            <Button variant="secondary" size="sm" onClick={onCancelFill} disabled={sending}>
+              Cancel
+            </Button>
+          ) : null}
+        </div>
       );
+    }
     case "paused":
       return (
         <p role="status">
@@ -89,12 +135,14 @@ function FillLine({ page, onConfirmFill, confirming }: CoverageNoteProps) {
         <div className="flex flex-wrap items-center gap-3">
           <p>
             Syncing the rest of this window costs about {calls(fill.callsToFill ?? 0)}
-            {fill.remainingQuota !== null
+            {fill.remainingQuota !== null &&
+            fill.unconfirmedBudget !== null &&
+            (fill.callsToFill ?? 0) > fill.unconfirmedBudget
               ? `, more than 20 % of the ${formatCount(fill.remainingQuota)} left today`
               : ""}
-            .
+            . Nothing more is spent until you say so.
           </p>
-          <Button variant="secondary" size="sm" onClick={onConfirmFill} disabled={confirming}>
+          <Button variant="secondary" size="sm" onClick={onConfirmFill} disabled={sending}>
             Spend {calls(fill.callsToFill ?? 0)}
           </Button>
         </div>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import {
   DataTablePagination,
   DataTableSkeleton,
@@ -17,8 +16,6 @@ import { RunsTable } from "@/components/runs/runs-table";
 import { formatCount } from "@/lib/format/numbers";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { RequestPriority } from "@/lib/model/request-priority";
-import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
-import { fetchOwnApi } from "@/lib/query/fetch-own-api";
 import {
   runsAcrossApiPath,
   runsAcrossQueryKey,
@@ -77,8 +74,6 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
   });
   const { state, setState, query, list } = view;
   const page = list.page;
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
 
   const openRun = useCallback(
     (open: string | null) => setState({ open }, { history: "replace" }),
@@ -88,16 +83,6 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
     () => Object.fromEntries((page?.allWorkflows ?? []).map((w) => [w.id, w.name])),
     [page?.allWorkflows],
   );
-
-  async function confirmFill() {
-    setConfirming(true);
-    try {
-      const answer = await fetchOwnApi<RunsAcrossPage>(runsAcrossApiPath(query, true));
-      queryClient.setQueryData(runsAcrossQueryKey(query), answer);
-    } finally {
-      setConfirming(false);
-    }
-  }
 
   const noun = describeNoun(state.status, state.still_failing);
   return (
@@ -151,8 +136,8 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
       {page && !list.error ? (
         <AnswerOverview
           page={page}
-          onConfirmFill={confirmFill}
-          confirming={confirming}
+          queryKey={runsAcrossQueryKey(query)}
+          confirmPath={runsAcrossApiPath(query, true)}
           reason={state.reason}
           onReasonChange={(reason) => view.changeFilters({ reason })}
         />

@@ -6,6 +6,7 @@
  * Every value from LeadLex is untrusted text; it is rendered as React text, never as HTML.
  */
 import { Fragment, useMemo, useState, type ReactNode } from "react";
+import { RecordLink } from "@/components/records/record-link";
 import { useTime } from "@/components/time/time-provider";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FailedIcon, SkippedIcon, SuccessIcon, WarningIcon } from "@/components/ui/icons";
@@ -180,6 +181,16 @@ function IdentifiersSection({ run }: { run: Run }) {
         </Identifier>
         <Identifier term={`Entity (${run.entityType || "type not given"})`}>
           <CopyableValue value={run.entityId} copyLabel="Copy entity id" mono />
+        </Identifier>
+        <Identifier term="Record history">
+          <dd>
+            <RecordLink
+              entityId={run.entityId}
+              className="text-sky-800 underline underline-offset-2 dark:text-sky-300"
+            >
+              Every run of this record
+            </RecordLink>
+          </dd>
         </Identifier>
         {utc ? (
           <Identifier term="Triggered (UTC)">

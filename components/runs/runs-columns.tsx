@@ -63,9 +63,12 @@ export const runsColumns = column.columns([
       return (
         <span className="block max-w-[16rem] truncate" title={`${type} ${id}`}>
           <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
-          <bdi dir="ltr" className="font-mono text-xs">
-            {id}
-          </bdi>
+          {/* A plain anchor inline: a link component here costs the runs pages' JS budget. */}
+          <a href={`/records/${encodeURIComponent(row.original.entityId)}`} className="underline">
+            <bdi dir="ltr" className="font-mono text-xs">
+              {id}
+            </bdi>
+          </a>
         </span>
       );
     },

@@ -35,8 +35,8 @@ test.describe("run details", () => {
     const run = firstWith(data.logs, (log) => log.error !== null);
     await page.goto("/workflows/wf_01HY1?status=failed");
 
-    // A click anywhere on the row opens it, and the URL says which run is open.
-    await runRow(page, run.id).getByRole("cell").nth(3).click();
+    // A click anywhere on the row (but its entity link) opens it, and the URL says which run is open.
+    await runRow(page, run.id).getByRole("cell").nth(4).click();
     const details = runDetails(page, run.id);
     await expect(details).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`[?&]open=${run.id}$`));
@@ -74,7 +74,7 @@ test.describe("run details", () => {
     await expectNoAccessibilityViolations(page);
 
     // Clicking the row again closes it.
-    await runRow(page, run.id).getByRole("cell").nth(3).click();
+    await runRow(page, run.id).getByRole("cell").nth(4).click();
     await expect(details).toHaveCount(0);
     await expect(page).toHaveURL(/\?status=failed$/);
   });

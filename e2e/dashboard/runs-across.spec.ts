@@ -2,54 +2,21 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { LogEntry, WorkflowListBody } from "../../emulator/wire-types";
 import {
+  burstRuns,
   emulatorGet,
-  emulatorLogs,
+  emulatorRunsAfter,
   expectNoHorizontalOverflow,
   visibleRunIds,
 } from "../support/dashboard";
 import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
-import { E2E_EMULATOR_URL } from "../support/ports";
 
 // The workspace-wide runs view. Its figures (chip counts, facets, rows, "still failing") are
 // compared with answers computed here from the emulator's own data: a burst of runs with chosen
 // statuses, codes and records lands on a disabled workflow, which gains no runs by itself, so
 // the emulator's list of it stays what the test made it.
 
-interface BurstRun {
-  status: "success" | "failed" | "skipped";
-  error_code?: string;
-  skip_reason?: string;
-  entity_id?: string;
-  duration_ms?: number;
-  count?: number;
-}
-
-async function burst(workflowId: string, runs: BurstRun[]): Promise<LogEntry[]> {
-  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/runs`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ workflow_id: workflowId, runs }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { runs: LogEntry[] }).runs;
-}
-
 async function workflows() {
   return (await emulatorGet<WorkflowListBody>("/v1/workflows?per_page=100")).data.workflows;
-}
-
-/** Every run of one workflow triggered at or after `afterIso`, as the emulator lists them. */
-async function emulatorRunsAfter(workflowId: string, afterIso: string): Promise<LogEntry[]> {
-  const runs: LogEntry[] = [];
-  for (let page = 1; ; page++) {
-    const body = await emulatorLogs(workflowId, {
-      per_page: "100",
-      page: String(page),
-      after: afterIso,
-    });
-    runs.push(...body.data.logs);
-    if (body.data.logs.length < 100) return runs;
-  }
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, number> {
@@ -104,7 +71,7 @@ test.describe("runs across all workflows", () => {
     const recovered = `${type}_01E2ERECOVERED${suffix().toUpperCase()}`;
     const stuck = `${type}_01E2ESTUCK${suffix().toUpperCase()}`;
     // `recovered` failed a minute ago and then succeeded; `stuck` failed and nothing since.
-    await burst(quiet.id, [
+    await burstRuns(quiet.id, [
       { status: "failed", error_code: code, entity_id: recovered, duration_ms: 60_000 },
       { status: "failed", error_code: code, entity_id: stuck, count: 2, duration_ms: 30_000 },
       { status: "failed", error_code: "channel_not_found", entity_id: stuck },

@@ -167,10 +167,12 @@ test.describe("workflow list", () => {
     connectedPage: page,
   }) => {
     const jump = page.getByRole("region", { name: "Open a workflow by id" });
-    const box = jump.getByRole("textbox", { name: "Workflow id or link" });
+    const box = jump.getByRole("textbox", { name: "Workflow or record id, or a link" });
     await box.fill("not an id!");
     await page.getByRole("button", { name: "Open", exact: true }).click();
-    await expect(jump.getByRole("alert")).toContainText("is not a workflow id or link");
+    await expect(jump.getByRole("alert")).toContainText(
+      "is not a workflow or record id, or a link to one",
+    );
     await expect(box).toHaveAttribute("aria-invalid", "true");
     await expectNoAccessibilityViolations(page);
 

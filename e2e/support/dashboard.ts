@@ -8,7 +8,7 @@ import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
 import { sealSession, SESSION_COOKIE_NAME } from "../../scripts/support/session-cookie";
 import { emulatorRequestsSince, replayedAnswer, type RecordedRequest } from "./emulator-admin";
 import { demoKeys, expect } from "./fixtures";
-import type { LogListBody } from "../../emulator/wire-types";
+import type { LogEntry, LogListBody } from "../../emulator/wire-types";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./ports";
 
 const API_BASE = `${E2E_EMULATOR_URL}/functions/v1/api-gateway`;
@@ -42,6 +42,41 @@ export async function emulatorLogs(
   return emulatorGet<LogListBody>(
     `/v1/workflows/${workflowId}/logs${search.size > 0 ? `?${search}` : ""}`,
   );
+}
+
+/** Every run of one workflow triggered at or after `afterIso`, as the emulator lists them. */
+export async function emulatorRunsAfter(workflowId: string, afterIso: string): Promise<LogEntry[]> {
+  const runs: LogEntry[] = [];
+  for (let page = 1; ; page++) {
+    const body = await emulatorLogs(workflowId, {
+      per_page: "100",
+      page: String(page),
+      after: afterIso,
+    });
+    runs.push(...body.data.logs);
+    if (body.data.logs.length < 100) return runs;
+  }
+}
+
+/** A run the emulator adds on request: it completes now, triggered `duration_ms` ago. */
+export interface BurstRun {
+  status: "success" | "failed" | "skipped";
+  error_code?: string;
+  skip_reason?: string;
+  entity_id?: string;
+  duration_ms?: number;
+  count?: number;
+}
+
+/** Adds runs with chosen statuses, codes and records to one workflow, as LeadLex writes them. */
+export async function burstRuns(workflowId: string, runs: BurstRun[]): Promise<LogEntry[]> {
+  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/runs`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ workflow_id: workflowId, runs }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { runs: LogEntry[] }).runs;
 }
 
 /** The calls LeadLex received since `since` for one workflow: its details and its logs. */

@@ -8,8 +8,11 @@ import {
   MAX_SEARCH_LENGTH,
   type LogsQuery,
 } from "@/lib/model/queries";
+import { isEntityId } from "@/lib/model/entity-id";
+import { notARecordId } from "@/lib/model/not-a-record-id";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { entityTypes } from "@/lib/model/workflow";
+import { readRecordWindow, type RecordHistoryQuery } from "@/lib/url-state/record-view-state";
 import {
   readReason,
   readStatusList,
@@ -136,13 +139,7 @@ export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
     }
     return parsed;
   };
-  const page = strictInteger(raw.page, "page", 1);
-  const perPage = strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE);
-  if (page < 1 || page > MAX_PAGE || perPage < 1 || perPage > MAX_PER_PAGE) {
-    throw new AppError("bad_request", {
-      message: `The parameters "page" (1 to ${MAX_PAGE}) and "per_page" (1 to ${MAX_PER_PAGE}) are out of range.`,
-    });
-  }
+  const { page, perPage } = strictPaging(raw);
   const stillFailing = raw.still_failing;
   if (stillFailing !== undefined && stillFailing !== "1" && stillFailing !== "0") {
     throw new AppError("bad_request", { message: 'The parameter "still_failing" must be 1 or 0.' });
@@ -204,4 +201,46 @@ export function readExportRouteQuery(searchParams: URLSearchParams): ExportRoute
     after: raw.after ?? null,
     confirmed: raw.confirm === "1",
   };
+}
+
+const RECORD_PARAMETERS = ["page", "per_page", "window", "fill"] as const;
+
+/**
+ * `GET /api/records/{entityId}`: the record view's parameters in their canonical form;
+ * `fill=confirm` starts a fill whose cost the view showed and the person accepted,
+ * `fill=cancel` stops the one running.
+ */
+export function readRecordRouteQuery(
+  entityId: string,
+  searchParams: URLSearchParams,
+): { query: RecordHistoryQuery; fill: "confirm" | "cancel" | null } {
+  if (!isEntityId(entityId)) throw notARecordId();
+  rejectUnknownParameters(searchParams, RECORD_PARAMETERS);
+  const raw = singleValues(searchParams, RECORD_PARAMETERS);
+  const { page, perPage } = strictPaging(raw);
+  if (raw.window !== undefined && readRecordWindow(raw.window) !== raw.window) {
+    throw new AppError("bad_request", {
+      message: 'The parameter "window" must be 7d, 30d or 90d.',
+    });
+  }
+  if (raw.fill !== undefined && raw.fill !== "confirm" && raw.fill !== "cancel") {
+    throw new AppError("bad_request", {
+      message: 'The parameter "fill" must be confirm or cancel.',
+    });
+  }
+  return {
+    query: { entityId, window: readRecordWindow(raw.window ?? "7d") ?? "7d", page, perPage },
+    fill: raw.fill ?? null,
+  };
+}
+
+function strictPaging(raw: { page?: string; per_page?: string }) {
+  const page = strictInteger(raw.page, "page", 1);
+  const perPage = strictInteger(raw.per_page, "per_page", DEFAULT_PER_PAGE);
+  if (page < 1 || page > MAX_PAGE || perPage < 1 || perPage > MAX_PER_PAGE) {
+    throw new AppError("bad_request", {
+      message: `The parameters "page" (1 to ${MAX_PAGE}) and "per_page" (1 to ${MAX_PER_PAGE}) are out of range.`,
+    });
+  }
+  return { page, perPage };
 }

@@ -6,6 +6,7 @@ import type { RunStatus } from "@/lib/model/run";
 import { createQuotaLayer, type QuotaLayer } from "@/lib/quota-layer/quota-layer";
 import { createMemoryStore } from "@/lib/store/memory-store";
 import { createSealedStore, type SealedStore } from "@/lib/store/sealed-store";
+import { appErrorOf } from "@/lib/testing/app-error-of";
 import { createRunIndexService, syncLeaseName, type RunIndexService } from "./index-service";
 import { fetchThroughQuotaLayer, remainingDailyQuotaOf } from "./quota-layer-fetch";
 import { emulatorClient } from "./testing/emulator-client";
@@ -22,13 +23,16 @@ const PAGING = { page: 1, perPage: 100 };
 
 let emulator: TestEmulator;
 let workflowIds: string[];
+/** Every workflow of the workspace, disabled ones too, with its trigger entity. */
+let workspace: { id: string; conditionEntity: string }[];
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  const { body } = await emulator.json<{ data: { workflows: { id: string; enabled: boolean }[] } }>(
-    "/v1/workflows?per_page=100",
-  );
+  const { body } = await emulator.json<{
+    data: { workflows: { id: string; enabled: boolean; condition_entity: string }[] };
+  }>("/v1/workflows?per_page=100");
   workflowIds = body.data.workflows.filter((w) => w.enabled).map((w) => w.id);
+  workspace = body.data.workflows.map((w) => ({ id: w.id, conditionEntity: w.condition_entity }));
 });
 afterAll(() => emulator.close());
 
@@ -63,11 +67,15 @@ function replica(): Replica {
   return { service, layer };
 }
 
-/** Calls the emulator answered for `key` since the last reset. */
-async function upstreamCalls(): Promise<number> {
+/** Logs calls the emulator answered since the last reset. */
+async function logsCalls(): Promise<string[]> {
   const response = await emulator.admin("/__emulator/requests");
   const body = (await response.json()) as { requests: { rawUrl: string }[] };
-  return body.requests.filter((request) => request.rawUrl.includes("/logs")).length;
+  return body.requests.map((request) => request.rawUrl).filter((url) => url.includes("/logs"));
+}
+
+async function upstreamCalls(): Promise<number> {
+  return (await logsCalls()).length;
 }
 
 /** The emulator's own list, page by page. */
@@ -227,6 +235,143 @@ describe("the run index service, wired to the quota layer", () => {
       expect(again.fill.state).toBe("needs_confirmation");
       // Asking again spent one sync call at most, never the fill.
       expect((await upstreamCalls()) - callsBefore).toBeLessThanOrEqual(1);
+    },
+    HANG_GUARD_MS,
+  );
+});
+
+describe("a CRM record's history, from the run index", () => {
+  const WEEK_MS = 7 * DAY_MS;
+  const newestFirst = (a: LogsBody["data"]["logs"][number], b: typeof a) =>
+    Date.parse(b.triggered_at) - Date.parse(a.triggered_at) || (a.id < b.id ? 1 : -1);
+
+  it(
+    "scans only the workflows triggered by the record's type, and answers with the emulator's exact runs",
+    async () => {
+      const { service } = replica();
+      const dealWorkflows = workspace.filter((w) => w.conditionEntity === "deal").map((w) => w.id);
+      expect(dealWorkflows.length).toBeGreaterThan(1);
+      const weekAgo = emulator.clock.nowMs() - WEEK_MS;
+      const week = (await Promise.all(dealWorkflows.map((id) => emulatorRuns(id, null, weekAgo))))
+        .flat()
+        .sort(newestFirst);
+      // The deal seen in the most workflows this week: its history crosses workflows.
+      const workflowsOf = new Map<string, Set<string>>();
+      for (const run of week) {
+        workflowsOf.set(
+          run.entity_id,
+          (workflowsOf.get(run.entity_id) ?? new Set()).add(run.workflow_id),
+        );
+      }
+      const [entityId] = [...workflowsOf].sort((a, b) => b[1].size - a[1].size)[0] ?? [];
+      expect(entityId).toMatch(/^deal_/);
+      const question = { entityId: entityId as string, workflows: workspace, windowMs: WEEK_MS };
+
+      const first = await service.answerRecord(ORG, question, PAGING);
+      expect(first.workflowIds).toEqual(dealWorkflows);
+      // One estimate per deal workflow, and nothing asked of any other workflow.
+      expect(first.callsSpent).toBe(dealWorkflows.length);
+      const asked = await logsCalls();
+      expect(asked.every((url) => dealWorkflows.some((id) => url.includes(`/${id}/logs`)))).toBe(
+        true,
+      );
+      await service.whenFilled(ORG);
+
+      const answer = await service.answerRecord(ORG, question, PAGING);
+      const expected = week.filter((run) => run.entity_id === entityId);
+      expect(answer.coverage.complete).toBe(true);
+      expect(answer.fill.state).toBe("idle");
+      expect(answer.total).toBe(expected.length);
+      expect(new Set(expected.map((run) => run.workflow_id)).size).toBeGreaterThan(1);
+      expect(answer.runs.map((run) => run.id)).toEqual(expected.slice(0, 100).map((run) => run.id));
+      const latest = new Map<string, (typeof expected)[number]>();
+      for (const run of expected)
+        if (!latest.has(run.workflow_id)) latest.set(run.workflow_id, run);
+      expect(answer.latestPerWorkflow.map((run) => run.id)).toEqual(
+        [...latest.values()].map((run) => run.id),
+      );
+      expect(answer.lastSuccess?.id ?? null).toBe(
+        expected.find((run) => run.status === "success")?.id ?? null,
+      );
+      expect(answer.lastFailure?.id ?? null).toBe(
+        expected.find((run) => run.status === "failed")?.id ?? null,
+      );
+      expect(answer.stillFailing).toBe([...latest.values()].some((run) => run.status === "failed"));
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "answers a part synced in the last 30 s as held, unless asked for a fresh sync (a page just opened)",
+    async () => {
+      const { service } = replica();
+      const entityId = "deal_01UNITFRESHRECORD";
+      const question = { entityId, workflows: workspace, windowMs: WEEK_MS };
+      await service.answerRecord(ORG, question, PAGING);
+      await service.whenFilled(ORG);
+      const [dealWorkflow] = workspace.filter((w) => w.conditionEntity === "deal");
+      const response = await emulator.admin("/__emulator/runs", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          workflow_id: dealWorkflow?.id,
+          runs: [{ status: "failed", entity_id: entityId, duration_ms: 5_000 }],
+        }),
+      });
+      expect(response.status).toBe(201);
+      emulator.clock.advance(1_000);
+
+      const held = await service.answerRecord(ORG, question, PAGING);
+      expect(held.callsSpent).toBe(0);
+      expect(held.total).toBe(0);
+      const fresh = await service.answerRecord(ORG, question, PAGING, { maxSyncAgeMs: 0 });
+      expect(fresh.callsSpent).toBe(fresh.workflowIds.length);
+      expect(fresh.total).toBe(1);
+      expect(fresh.stillFailing).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "refuses anything but an entity id before a call is made",
+    async () => {
+      const { service } = replica();
+      for (const entityId of ["wf_01HY1", "deal_01/../x", "lead_01HY1", ""]) {
+        const error = await appErrorOf(
+          service.answerRecord(ORG, { entityId, workflows: workspace, windowMs: WEEK_MS }, PAGING),
+        );
+        expect(error.code).toBe("bad_request");
+      }
+      expect(await upstreamCalls()).toBe(0);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "cancels a fill: what it fetched is kept, and the next fill waits for a yes",
+    async () => {
+      const { service } = replica();
+      // Contacts: wf_big's week (~58,000 runs, ~580 calls) fits Org's 20 % rule, so it starts.
+      const question = { entityId: "contact_01HY1", workflows: workspace, windowMs: WEEK_MS };
+      const first = await service.answerRecord(ORG, question, PAGING);
+      expect(first.fill.state).toBe("running");
+      const estimated = first.fill.callsToFill ?? 0;
+      expect(estimated).toBeGreaterThan(100);
+      await service.cancelFill(ORG);
+      const callsAtCancel = await upstreamCalls();
+      expect(callsAtCancel).toBeLessThan(first.callsSpent + estimated);
+
+      emulator.clock.advance(1_000);
+      const after = await service.answerRecord(ORG, question, PAGING);
+      expect(after.fill.state).toBe("needs_confirmation");
+      expect(after.coverage.complete).toBe(false);
+      // Asking again estimated the gap (one call per unfilled workflow) and spent nothing more.
+      expect(await upstreamCalls()).toBe(callsAtCancel + after.callsSpent);
+      expect(after.callsSpent).toBeLessThanOrEqual(after.workflowIds.length);
+
+      const confirmed = await service.answerRecord(ORG, question, PAGING, { confirmFill: true });
+      expect(confirmed.fill.state).toBe("running");
+      await service.cancelFill(ORG);
     },
     HANG_GUARD_MS,
   );

@@ -1,4 +1,7 @@
+import { parseEntityId } from "@/lib/model/entity-id";
+import { notARecordId } from "@/lib/model/not-a-record-id";
 import type { Run, RunStatus } from "@/lib/model/run";
+import type { EntityType } from "@/lib/model/workflow";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
 import type { KeyScope, SealedStore } from "@/lib/store/sealed-store";
 import { answerCoverage, statusKeysFor } from "./answer-coverage";
@@ -10,8 +13,14 @@ import type { Coverage, StatusKey } from "./coverage";
 import type { FetchLogsPage } from "./fetch-logs-page";
 import { createIndexStore } from "./index-store";
 import type { IndexStoreOptions, OpenedIndex } from "./index-store";
-import { facets, listRuns, timeBuckets } from "./queries";
-import type { BucketsAnswer, FacetsAnswer, Paging, RunsQuestion } from "./queries";
+import { facets, listRuns, recordRuns, timeBuckets } from "./queries";
+import type {
+  BucketsAnswer,
+  FacetsAnswer,
+  Paging,
+  RecordAnswer,
+  RunsQuestion,
+} from "./queries";
 import type { RunIndex } from "./run-index";
 import { syncWorkflows } from "./sync";
 
@@ -62,6 +71,35 @@ export interface RunsAcrossAnswer {
   nowMs: number;
 }
 
+export interface RecordQuestion {
+  entityId: string;
+  /** The workspace's workflows: only those whose trigger entity is the id's type are scanned. */
+  workflows: readonly { id: string; conditionEntity: string }[];
+  /** Rolling: the window ends now and reaches this far back. */
+  windowMs: number;
+}
+
+export interface RecordHistoryAnswer extends RecordAnswer {
+  entityType: EntityType;
+  /** The workflows scanned: those whose trigger entity is the record's type. */
+  workflowIds: string[];
+  fill: FillState;
+  /** LeadLex calls this answer itself made (syncs and estimates), the fill's not included. */
+  callsSpent: number;
+  syncedElsewhere: string[];
+  nowMs: number;
+}
+
+/** What a question's sync left behind, for the answer to be computed from. */
+interface SyncedScope {
+  index: OpenedIndex["index"];
+  fromMs: number;
+  nowMs: number;
+  callsSpent: () => number;
+  syncedElsewhere: string[];
+  describe: (gapCalls: number | null) => FillState;
+}
+
 export interface RunIndexServiceDeps {
   store: SealedStore;
   /** One page of one workflow's runs for this key, through the quota layer, never waiting. */
@@ -85,6 +123,11 @@ export interface RunIndexServiceDeps {
 export interface AnswerOptions {
   /** The person confirmed the fill's cost shown by an earlier answer. */
   confirmFill?: boolean;
+  /**
+   * A part synced longer ago than this is synced again (default: `minSyncIntervalMs`). A page
+   * someone just opened asks for 0: the run they clicked through from must be there.
+   */
+  maxSyncAgeMs?: number;
   signal?: AbortSignal;
 }
 
@@ -95,6 +138,21 @@ export interface RunIndexService {
     paging: Paging,
     options?: AnswerOptions,
   ): Promise<RunsAcrossAnswer>;
+  /**
+   * One CRM record's runs over the window, from the workflows whose trigger entity matches the
+   * id's type (synced for every status). Throws `bad_request` for anything but an entity id.
+   */
+  answerRecord(
+    apiKey: string,
+    question: RecordQuestion,
+    paging: Paging,
+    options?: AnswerOptions,
+  ): Promise<RecordHistoryAnswer>;
+  /**
+   * Stops the key's running fill (what it fetched so far is kept) and makes the next fill wait
+   * for a confirmation; resolves once it has stopped and been saved.
+   */
+  cancelFill(apiKey: string): Promise<void>;
   /** Resolves when the key's running fill (if any) has ended and been saved. */
   whenFilled(apiKey: string): Promise<void>;
   /** What the key's index holds now, for questions answered without syncing; no call, no write. */
@@ -134,6 +192,8 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
   const minSyncIntervalMs = deps.minSyncIntervalMs ?? DEFAULT_MIN_SYNC_INTERVAL_MS;
   const fills = new Map<string, RunningFill>();
   const pending = new Map<string, PendingFill>();
+  /** Keys whose person cancelled a fill: the next one waits for their yes, whatever it costs. */
+  const declined = new Set<string>();
 
   const leaseName = syncLeaseName;
 
@@ -206,146 +266,182 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
     return fill;
   }
 
-  return {
-    async answerRuns(apiKey, question, paging, options = {}) {
-      const scope = store.scopeFor(apiKey);
-      const opened = await indexes.open(scope);
-      const { index } = opened;
-      const nowMs = now();
-      const fromMs = nowMs - question.windowMs;
-      const base = deps.fetchLogsPageFor(apiKey);
-      let callsSpent = 0;
-      const counted: FetchLogsPage = async (...args) => {
-        const result = await base(...args);
-        callsSpent += 1;
-        return result;
-      };
-      const statusKeys: StatusKey[] =
-        question.stillFailingOnly === true ? ["all"] : statusKeysFor(question.statuses);
-      // What a confirmation refers to: the same fill, however many seconds the window moved since.
-      const signature = JSON.stringify([
-        statusKeys,
-        [...question.workflowIds].sort(),
-        question.windowMs,
-      ]);
-      const backfillDeps: BackfillDeps = { fetchLogsPage: base, now, sleep: deps.sleep };
+  /**
+   * Syncs what a question needs over its window (one incremental call per covered part), estimates
+   * its gaps, and starts their fill when it fits the 20 % rule, was confirmed, or was not declined.
+   */
+  async function syncScope(
+    apiKey: string,
+    workflowIds: readonly string[],
+    statusKeys: StatusKey[],
+    windowMs: number,
+    options: AnswerOptions,
+  ): Promise<SyncedScope> {
+    const scope = store.scopeFor(apiKey);
+    const opened = await indexes.open(scope);
+    const { index } = opened;
+    const nowMs = now();
+    const fromMs = nowMs - windowMs;
+    const maxSyncAgeMs = options.maxSyncAgeMs ?? minSyncIntervalMs;
+    const base = deps.fetchLogsPageFor(apiKey);
+    let callsSpent = 0;
+    const counted: FetchLogsPage = async (...args) => {
+      const result = await base(...args);
+      callsSpent += 1;
+      return result;
+    };
+    // What a confirmation refers to: the same fill, however many seconds the window moved since.
+    const signature = JSON.stringify([statusKeys, [...workflowIds].sort(), windowMs]);
+    const backfillDeps: BackfillDeps = { fetchLogsPage: base, now, sleep: deps.sleep };
 
-      let fill = fills.get(scope.namespace);
-      if (fill !== undefined && fill.epoch !== opened.epoch) {
-        for (const job of fill.jobs) job.cancel();
-        fill = undefined;
-      }
-      const waiting = pending.get(scope.namespace);
-      if (
-        fill === undefined &&
-        options.confirmFill === true &&
-        waiting !== undefined &&
-        waiting.epoch === opened.epoch &&
-        waiting.signature === signature &&
-        nowMs - waiting.atMs < PENDING_PLAN_MS
-      ) {
-        pending.delete(scope.namespace);
-        const ids = waiting.plans.flatMap((plan) => pendingWorkflows(plan));
-        const tokens = await leaseAll(scope, ids);
-        if (tokens.size === ids.length) {
-          fill = startFill(scope, opened, waiting.plans, tokens, backfillDeps);
-        } else {
-          await releaseAll(scope, tokens);
-        }
-      }
-      const busy = new Set(fill?.workflowIds ?? []);
-
-      const wanted = question.workflowIds.filter((workflowId) => !busy.has(workflowId));
-      const tokens = await leaseAll(scope, wanted);
-      const syncedElsewhere = wanted.filter((workflowId) => !tokens.has(workflowId));
-      const leased = wanted.filter((workflowId) => tokens.has(workflowId));
-
-      let heldBackSeconds: number | null = null;
-      const newPlans: BackfillPlan[] = [];
-      let remainingQuota: number | null = null;
-      try {
-        const syncs = new Map<string, { workflowId: string; status: StatusKey }>();
-        const gaps = new Map<StatusKey, string[]>();
-        for (const status of statusKeys) {
-          for (const workflowId of leased) {
-            const own = index.coverage(workflowId, status);
-            const all = status === "all" ? null : index.coverage(workflowId, "all");
-            const covering = [own, all].find(
-              (coverage): coverage is Coverage =>
-                coverage !== null && reachesBack(coverage, fromMs),
-            );
-            if (covering !== undefined) {
-              if (covering.syncedAtMs > nowMs - minSyncIntervalMs) continue;
-              const key = covering === own ? status : "all";
-              syncs.set(`${workflowId} ${key}`, { workflowId, status: key });
-            } else {
-              gaps.set(status, [...(gaps.get(status) ?? []), workflowId]);
-            }
-          }
-        }
-        const outcomes = await syncWorkflows(
-          index,
-          [...syncs.values()],
-          { fetchLogsPage: counted, now },
-          { signal: options.signal },
-        );
-        for (const outcome of outcomes) {
-          if (outcome.result === "rate_limited") heldBackSeconds = outcome.retryAfterSeconds;
-        }
-        remainingQuota = await deps.remainingDailyQuota(apiKey);
-        // One fill per key at a time: while one runs, other gaps wait for it to end.
-        if (fill === undefined && heldBackSeconds === null) {
-          for (const [status, workflowIds] of gaps) {
-            const plan = await planBackfill(
-              index,
-              { workflowIds, status, fromMs },
-              {
-                fetchLogsPage: counted,
-                now,
-                sleep: deps.sleep,
-                remainingDailyQuota: () => remainingQuota,
-              },
-            );
-            if (plan.retryAfterSeconds !== null) heldBackSeconds = plan.retryAfterSeconds;
-            if (plan.callsLeft > 0) newPlans.push(plan);
-            if (heldBackSeconds !== null) break;
-          }
-        }
-        // The estimates' answers told the ledger the day's figure, if it did not know it yet.
-        remainingQuota =
-          (await deps.remainingDailyQuota(apiKey)) ??
-          newPlans.find((plan) => plan.remainingQuota !== null)?.remainingQuota ??
-          null;
-        await indexes.save(scope, opened, leased);
-      } finally {
+    let fill = fills.get(scope.namespace);
+    if (fill !== undefined && fill.epoch !== opened.epoch) {
+      for (const job of fill.jobs) job.cancel();
+      fill = undefined;
+    }
+    const waiting = pending.get(scope.namespace);
+    if (
+      fill === undefined &&
+      options.confirmFill === true &&
+      waiting !== undefined &&
+      waiting.epoch === opened.epoch &&
+      waiting.signature === signature &&
+      nowMs - waiting.atMs < PENDING_PLAN_MS
+    ) {
+      pending.delete(scope.namespace);
+      declined.delete(scope.namespace);
+      const ids = waiting.plans.flatMap((plan) => pendingWorkflows(plan));
+      const tokens = await leaseAll(scope, ids);
+      if (tokens.size === ids.length) {
+        fill = startFill(scope, opened, waiting.plans, tokens, backfillDeps);
+      } else {
         await releaseAll(scope, tokens);
       }
+    }
+    const busy = new Set(fill?.workflowIds ?? []);
 
-      const callsToFill = newPlans.reduce((sum, plan) => sum + plan.callsLeft, 0);
-      const unconfirmedBudget =
-        remainingQuota === null ? null : Math.floor(remainingQuota * UNCONFIRMED_QUOTA_SHARE);
-      const needsConfirmation =
-        newPlans.some((plan) => plan.needsConfirmation) ||
-        (unconfirmedBudget !== null && callsToFill > unconfirmedBudget);
-      if (newPlans.length > 0) {
-        if (needsConfirmation && options.confirmFill !== true) {
-          pending.set(scope.namespace, {
-            epoch: opened.epoch,
-            signature,
-            plans: newPlans,
-            atMs: nowMs,
-          });
-        } else {
-          const ids = newPlans.flatMap((plan) => pendingWorkflows(plan));
-          const fillTokens = await leaseAll(scope, ids);
-          if (fillTokens.size === ids.length) {
-            fill = startFill(scope, opened, newPlans, fillTokens, backfillDeps);
+    const wanted = workflowIds.filter((workflowId) => !busy.has(workflowId));
+    const tokens = await leaseAll(scope, wanted);
+    const syncedElsewhere = wanted.filter((workflowId) => !tokens.has(workflowId));
+    const leased = wanted.filter((workflowId) => tokens.has(workflowId));
+
+    let heldBackSeconds: number | null = null;
+    const newPlans: BackfillPlan[] = [];
+    let remainingQuota: number | null = null;
+    try {
+      const syncs = new Map<string, { workflowId: string; status: StatusKey }>();
+      const gaps = new Map<StatusKey, string[]>();
+      for (const status of statusKeys) {
+        for (const workflowId of leased) {
+          const own = index.coverage(workflowId, status);
+          const all = status === "all" ? null : index.coverage(workflowId, "all");
+          const covering = [own, all].find(
+            (coverage): coverage is Coverage => coverage !== null && reachesBack(coverage, fromMs),
+          );
+          if (covering !== undefined) {
+            if (covering.syncedAtMs > nowMs - maxSyncAgeMs) continue;
+            const key = covering === own ? status : "all";
+            syncs.set(`${workflowId} ${key}`, { workflowId, status: key });
           } else {
-            await releaseAll(scope, fillTokens);
+            gaps.set(status, [...(gaps.get(status) ?? []), workflowId]);
           }
         }
       }
+      const outcomes = await syncWorkflows(
+        index,
+        [...syncs.values()],
+        { fetchLogsPage: counted, now },
+        { signal: options.signal },
+      );
+      for (const outcome of outcomes) {
+        if (outcome.result === "rate_limited") heldBackSeconds = outcome.retryAfterSeconds;
+      }
+      remainingQuota = await deps.remainingDailyQuota(apiKey);
+      // One fill per key at a time: while one runs, other gaps wait for it to end.
+      if (fill === undefined && heldBackSeconds === null) {
+        for (const [status, ids] of gaps) {
+          const plan = await planBackfill(
+            index,
+            { workflowIds: ids, status, fromMs },
+            {
+              fetchLogsPage: counted,
+              now,
+              sleep: deps.sleep,
+              remainingDailyQuota: () => remainingQuota,
+            },
+          );
+          if (plan.retryAfterSeconds !== null) heldBackSeconds = plan.retryAfterSeconds;
+          if (plan.callsLeft > 0) newPlans.push(plan);
+          if (heldBackSeconds !== null) break;
+        }
+      }
+      // The estimates' answers told the ledger the day's figure, if it did not know it yet.
+      remainingQuota =
+        (await deps.remainingDailyQuota(apiKey)) ??
+        newPlans.find((plan) => plan.remainingQuota !== null)?.remainingQuota ??
+        null;
+      await indexes.save(scope, opened, leased);
+    } finally {
+      await releaseAll(scope, tokens);
+    }
 
+    const callsToFill = newPlans.reduce((sum, plan) => sum + plan.callsLeft, 0);
+    const unconfirmedBudget =
+      remainingQuota === null ? null : Math.floor(remainingQuota * UNCONFIRMED_QUOTA_SHARE);
+    // A person who cancelled a fill decides again before the next one spends anything.
+    const needsConfirmation =
+      declined.has(scope.namespace) ||
+      newPlans.some((plan) => plan.needsConfirmation) ||
+      (unconfirmedBudget !== null && callsToFill > unconfirmedBudget);
+    if (newPlans.length > 0) {
+      if (needsConfirmation && options.confirmFill !== true) {
+        pending.set(scope.namespace, {
+          epoch: opened.epoch,
+          signature,
+          plans: newPlans,
+          atMs: nowMs,
+        });
+      } else {
+        declined.delete(scope.namespace);
+        const ids = newPlans.flatMap((plan) => pendingWorkflows(plan));
+        const fillTokens = await leaseAll(scope, ids);
+        if (fillTokens.size === ids.length) {
+          fill = startFill(scope, opened, newPlans, fillTokens, backfillDeps);
+        } else {
+          await releaseAll(scope, fillTokens);
+        }
+      }
+    }
+    return {
+      index,
+      fromMs,
+      nowMs,
+      callsSpent: () => callsSpent,
+      syncedElsewhere,
+      describe: (gapCalls) =>
+        describeFill(fill, {
+          waitingForConfirmation: newPlans.length > 0 && fill === undefined && needsConfirmation,
+          callsToFill: newPlans.length > 0 ? callsToFill : gapCalls,
+          remainingQuota,
+          unconfirmedBudget,
+          heldBackSeconds,
+          nowMs: now(),
+        }),
+    };
+  }
+
+  return {
+    async answerRuns(apiKey, question, paging, options = {}) {
+      const statusKeys: StatusKey[] =
+        question.stillFailingOnly === true ? ["all"] : statusKeysFor(question.statuses);
+      const synced = await syncScope(
+        apiKey,
+        question.workflowIds,
+        statusKeys,
+        question.windowMs,
+        options,
+      );
+      const { index, fromMs } = synced;
       const runsQuestion: RunsQuestion = {
         workflowIds: question.workflowIds,
         statuses: question.statuses,
@@ -356,7 +452,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       };
       const { coverage, ...counts } = facets(index, runsQuestion);
       const list = listRuns(index, runsQuestion, paging);
-      const { bucketMs, buckets } = timeBuckets(index, runsQuestion, { nowMs });
+      const { bucketMs, buckets } = timeBuckets(index, runsQuestion, { nowMs: synced.nowMs });
       const window = { fromMs, toMs: null };
       const covered = (status: RunStatus) =>
         answerCoverage(index, question.workflowIds, [status], window).complete;
@@ -373,18 +469,48 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
           failed: covered("failed"),
           skipped: covered("skipped"),
         },
-        fill: describeFill(fill, {
-          waitingForConfirmation: newPlans.length > 0 && fill === undefined && needsConfirmation,
-          callsToFill: newPlans.length > 0 ? callsToFill : coverage.gapCalls,
-          remainingQuota,
-          unconfirmedBudget,
-          heldBackSeconds,
-          nowMs: now(),
-        }),
-        callsSpent,
-        syncedElsewhere,
-        nowMs,
+        fill: synced.describe(coverage.gapCalls),
+        callsSpent: synced.callsSpent(),
+        syncedElsewhere: synced.syncedElsewhere,
+        nowMs: synced.nowMs,
       };
+    },
+
+    async answerRecord(apiKey, question, paging, options = {}) {
+      const parsed = parseEntityId(question.entityId);
+      if (parsed === null) {
+        throw notARecordId();
+      }
+      // No other workflow can hold a run of this record: it is the only part worth a call.
+      const workflowIds = question.workflows
+        .filter((workflow) => workflow.conditionEntity === parsed.type)
+        .map((workflow) => workflow.id);
+      const synced = await syncScope(apiKey, workflowIds, ["all"], question.windowMs, options);
+      const answer = recordRuns(
+        synced.index,
+        parsed.id,
+        { workflowIds, afterMs: synced.fromMs },
+        paging,
+      );
+      return {
+        ...answer,
+        entityType: parsed.type,
+        workflowIds,
+        fill: synced.describe(answer.coverage.gapCalls),
+        callsSpent: synced.callsSpent(),
+        syncedElsewhere: synced.syncedElsewhere,
+        nowMs: synced.nowMs,
+      };
+    },
+
+    async cancelFill(apiKey) {
+      const { namespace } = store.scopeFor(apiKey);
+      declined.add(namespace);
+      pending.delete(namespace);
+      const fill = fills.get(namespace);
+      if (fill === undefined) return;
+      for (const job of fill.jobs) job.cancel();
+      await fill.finished;
     },
 
     async whenFilled(apiKey) {

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type AppErrorBody } from "@/lib/model/app-error";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
 import type { QuotaLayer } from "@/lib/quota-layer";
+import { listWorkspaceWorkflows } from "@/lib/runs/list-workspace-workflows";
 import type { RunIndexService } from "@/lib/run-index/index-service";
 import {
   ROLLING_WINDOW_MS,
@@ -9,9 +10,6 @@ import {
   workflowIdsOf,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
-
-/** LeadLex's largest page: the workspace's workflows in one call (cached like any list). */
-const WORKFLOWS_PER_CALL = 100;
 
 export type FirstRunsAcrossPage =
   { ok: true; page: RunsAcrossPage } | { ok: false; error: AppErrorBody };
@@ -28,11 +26,7 @@ export async function loadRunsAcross(
   query: RunsAcrossQuery,
   options: { confirmFill?: boolean; signal?: AbortSignal } = {},
 ): Promise<RunsAcrossPage> {
-  const list = await layer.listWorkflows(
-    apiKey,
-    { page: 1, perPage: WORKFLOWS_PER_CALL, enabled: null, entity: null, search: null },
-    { signal: options.signal },
-  );
+  const list = await listWorkspaceWorkflows(layer, apiKey, options.signal);
   const asked = new Set(workflowIdsOf(query.workflow));
   const inScope = list.workflows.filter(
     (workflow) =>
