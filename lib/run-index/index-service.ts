@@ -14,13 +14,7 @@ import type { FetchLogsPage } from "./fetch-logs-page";
 import { createIndexStore } from "./index-store";
 import type { IndexStoreOptions, OpenedIndex } from "./index-store";
 import { facets, listRuns, recordRuns, timeBuckets } from "./queries";
-import type {
-  BucketsAnswer,
-  FacetsAnswer,
-  Paging,
-  RecordAnswer,
-  RunsQuestion,
-} from "./queries";
+import type { BucketsAnswer, FacetsAnswer, Paging, RecordAnswer, RunsQuestion } from "./queries";
 import type { RunIndex } from "./run-index";
 import { syncWorkflows } from "./sync";
 
