@@ -102,7 +102,7 @@ test.describe("runs view", () => {
   test("the first page is server-rendered: at most one workflow and one logs call, none on reload", async ({
     connectedPage: page,
   }) => {
-    // wf_01HY9 is this test's own workflow, so no other test's calls are counted.
+    // wf_01HY9's runs are this test's own, so no other test's logs calls are counted.
     const since = await lastRequestSeq();
     const browserCalls: string[] = [];
     page.on("request", (request) => {
@@ -119,7 +119,8 @@ test.describe("runs view", () => {
     await page.waitForLoadState("networkidle");
 
     const calls = await workflowCallsSince(since, "wf_01HY9");
-    expect(calls.details).toHaveLength(1);
+    // Its details may already be cached: the workflow list's health asks for every workflow's.
+    expect(calls.details.length).toBeLessThanOrEqual(1);
     expect(calls.logs).toHaveLength(1);
     expect(browserCalls).toEqual([]);
 
