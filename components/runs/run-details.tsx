@@ -8,7 +8,10 @@
 import { Fragment, useMemo, useState, type ReactNode } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { CopyButton } from "@/components/ui/copy-button";
-import { FailedIcon, SkippedIcon, SuccessIcon, WarningIcon } from "@/components/ui/icons";
+import { FailedIcon } from "@/components/ui/icons/failed-icon";
+import { SkippedIcon } from "@/components/ui/icons/skipped-icon";
+import { SuccessIcon } from "@/components/ui/icons/success-icon";
+import { WarningIcon } from "@/components/ui/icons/warning-icon";
 import { JsonViewer } from "@/components/ui/json-viewer";
 import { formatDateTime, formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { formatCount, formatDuration } from "@/lib/format/numbers";

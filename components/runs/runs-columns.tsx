@@ -2,7 +2,7 @@
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
 import { RelativeTime } from "@/components/time/relative-time";
-import { ChevronIcon } from "@/components/ui/icons";
+import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
 import { formatDuration } from "@/lib/format/numbers";
 import { markHiddenCharacters } from "@/lib/text/hidden-characters";
 import type { Run } from "@/lib/model/run";

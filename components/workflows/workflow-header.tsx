@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
-import { ChevronIcon, WarningIcon } from "@/components/ui/icons";
+import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
+import { WarningIcon } from "@/components/ui/icons/warning-icon";
 import { Notice } from "@/components/ui/notice";
 import { formatCount } from "@/lib/format/numbers";
 import type { WorkflowDetail } from "@/lib/model/workflow";

@@ -12,7 +12,8 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { buttonVariants } from "@/components/ui/button";
-import { ClockIcon, CloseIcon } from "@/components/ui/icons";
+import { ClockIcon } from "@/components/ui/icons/clock-icon";
+import { CloseIcon } from "@/components/ui/icons/close-icon";
 import { formatBoundDateTime, formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { parseIsoInstant } from "@/lib/format/iso-instant";
 

@@ -12,7 +12,7 @@ import { useTime } from "@/components/time/time-provider";
 import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/field-class";
-import { CloseIcon } from "@/components/ui/icons";
+import { CloseIcon } from "@/components/ui/icons/close-icon";
 import { formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { isoToWallTime, presetAfter, type AfterPreset } from "@/lib/format/zoned-wall-time";
 import { AfterCalendar } from "./after-calendar";
