@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
-import { RelativeTime } from "@/components/time/relative-time";
+import { DateTimeWithAge } from "@/components/time/relative-time";
+import { useTime } from "@/components/time/time-provider";
 import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
 import { formatDuration } from "@/lib/format/numbers";
 import { markHiddenCharacters } from "@/lib/text/hidden-characters";
@@ -47,8 +48,8 @@ export const runsColumns = column.columns([
     },
   }),
   column.accessor("triggeredAt", {
-    header: "Triggered",
-    cell: ({ getValue }) => <RelativeTime iso={getValue()} className="whitespace-nowrap" />,
+    header: () => <TriggeredHeader />,
+    cell: ({ getValue }) => <DateTimeWithAge iso={getValue()} className="whitespace-nowrap" />,
   }),
   column.accessor("status", {
     header: "Status",
@@ -96,6 +97,16 @@ export const runsColumns = column.columns([
     ),
   }),
 ]);
+
+/** "Triggered (UTC)", "Triggered (Europe/Berlin)": the zone every time in the column is in. */
+function TriggeredHeader() {
+  const { timeZone } = useTime();
+  return (
+    <>
+      Triggered <span className="normal-case">({timeZone})</span>
+    </>
+  );
+}
 
 /** The bar compares runs at a glance; below `sm` it gives its room to the other columns. */
 function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {

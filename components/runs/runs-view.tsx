@@ -11,6 +11,7 @@ import {
 import { ListView } from "@/components/list-view/list-view";
 import { useListView } from "@/components/list-view/use-list-view";
 import { useTime } from "@/components/time/time-provider";
+import { isRollingWindow } from "@/lib/format/rolling-window";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { LogsQuery } from "@/lib/model/queries";
 import { oldestFetchedAt } from "@/lib/model/freshness";
@@ -99,6 +100,7 @@ export function RunsView({
           rateLimit={page?.rateLimit ?? null}
           fetchedAt={oldestFetchedAt(page?.fetchedAt, workflowFetchedAt)}
           refreshTarget={{ view: "runs", workflowId, query }}
+          rolling={state.after !== null && isRollingWindow(state.after)}
         />
       }
       repairs={repairs}

@@ -29,7 +29,7 @@ describe("findRunsViewRepairs", () => {
     });
     expect(found.map((repair) => repair.message)).toEqual([
       "Status “FAILED” was read as “failed”.",
-      "“yesterday” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.",
+      "“yesterday” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z, or a rolling window such as -24h); the time filter was removed.",
       "Page “-3” is not a page number; showing page 1.",
       "“1000” rows per page is not offered; showing 100.",
       "“<script>” is not a run id; no run was opened.",
@@ -40,6 +40,16 @@ describe("findRunsViewRepairs", () => {
     expect(repairs({ after: "2026-04-17T11:31:00+02:00" })[0]?.message).toBe(
       "The “after” time was read as 2026-04-17T09:31:00Z.",
     );
+  });
+
+  it("keeps a rolling window rolling, and says how a loosely written one was read", () => {
+    expect(repairs({ after: "-24h" })).toEqual([]);
+    expect(loadRunsViewState({ after: "-24h" }).after).toBe("-24h");
+    expect(repairs({ after: "-024H" })[0]?.message).toBe(
+      "The “after” window was read as -24h (the last 24 hours).",
+    );
+    expect(repairs({ after: "-0h" })[0]?.message).toMatch(/^“-0h” is not a date and time/);
+    expect(serializeRunsViewState(loadRunsViewState({ after: "-7D" }))).toBe("?after=-7d");
   });
 
   it("reports a repeated parameter once, and keeps its first value", () => {

@@ -1,3 +1,4 @@
+import { describeRollingWindow } from "@/lib/format/rolling-window";
 import { findLinkRepairs, pagingRepairWords, quoteGiven, type LinkRepair } from "./link-repairs";
 import { runsViewParsers, type RunsViewState } from "./runs-view-state";
 import type { SearchParamsRecord } from "./url-params";
@@ -15,9 +16,13 @@ export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsViewStat
       },
       after: (given, shown) => {
         if (given === (shown ?? "")) return null;
-        return shown
-          ? `The “after” time was read as ${shown}.`
-          : `“${quoteGiven(given)}” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.`;
+        if (!shown) {
+          return `“${quoteGiven(given)}” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z, or a rolling window such as -24h); the time filter was removed.`;
+        }
+        const rolling = describeRollingWindow(shown);
+        return rolling
+          ? `The “after” window was read as ${shown} (${rolling}).`
+          : `The “after” time was read as ${shown}.`;
       },
       ...pagingRepairWords,
       open: openRunRepairWords,
