@@ -14,6 +14,7 @@ import { useListView } from "@/components/list-view/use-list-view";
 import { QuotaIndicator } from "@/components/runs/quota-indicator";
 import { RUNS_SKELETON_COLUMNS } from "@/components/runs/runs-skeleton-columns";
 import { RunsTable } from "@/components/runs/runs-table";
+import { TimeZoneToggleOnDemand } from "@/components/time/time-zone-toggle-on-demand";
 import { formatCount } from "@/lib/format/numbers";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { RequestPriority } from "@/lib/model/request-priority";
@@ -30,6 +31,7 @@ import {
   runsAcrossViewParsers,
   statusesOf,
   toRunsAcrossQuery,
+  workflowRunsSearch,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
 
@@ -104,7 +106,12 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
     <ListView
       heading="Runs across all workflows"
       headingId="runs-across-heading"
-      actions={<QuotaIndicator rateLimit={page?.rateLimit ?? null} />}
+      actions={
+        <>
+          <QuotaIndicator rateLimit={page?.rateLimit ?? null} />
+          <TimeZoneToggleOnDemand />
+        </>
+      }
       repairs={repairs}
       canonicalSearch={canonicalSearch}
       {...view.frame}
@@ -203,6 +210,7 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
             busy={list.stale}
             columns={runsAcrossColumns}
             workflowNames={workflowNames}
+            workflowSearch={workflowRunsSearch(state)}
             caption={`Matching runs of workflows across the workspace (${noun}), page ${state.page} of ${list.pageCount}`}
           />
         ) : null}

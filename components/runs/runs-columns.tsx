@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
-import { DateTimeWithAge } from "@/components/time/relative-time";
+import { DateTimeWithAge } from "@/components/time/date-time-with-age";
 import { useTime } from "@/components/time/time-provider";
 import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
 import { formatDuration } from "@/lib/format/numbers";
@@ -14,6 +14,8 @@ export interface RunsTableMeta {
   maxDurationMs: number;
   /** Names for the Workflow column, where a table shows runs of several workflows. */
   workflowNames?: Readonly<Record<string, string>>;
+  /** The query the Workflow column's links carry (`?status=failed&after=-24h`), or none. */
+  workflowSearch?: string;
 }
 
 export const runsTableFeatures = tableFeatures({

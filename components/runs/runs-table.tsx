@@ -33,6 +33,8 @@ interface RunsTableProps {
   columns?: ColumnDef<typeof runsTableFeatures, Run, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- cells of every value type
   /** Names for a Workflow column (ids where none is known). */
   workflowNames?: Readonly<Record<string, string>>;
+  /** The query a Workflow column's links carry, so the workflow opens on the same runs. */
+  workflowSearch?: string;
 }
 
 /** Columns hidden on small screens; their values are all in the details panel. */
@@ -50,6 +52,7 @@ export function RunsTable({
   caption,
   columns = runsColumns,
   workflowNames,
+  workflowSearch,
 }: RunsTableProps) {
   const expanded = useMemo<ExpandedState>(
     () => (openRunId ? { [openRunId]: true } : {}),
@@ -75,7 +78,7 @@ export function RunsTable({
     getRowCanExpand: () => true,
     state: { expanded },
     onExpandedChange: handleExpandedChange,
-    meta: { maxDurationMs, workflowNames },
+    meta: { maxDurationMs, workflowNames, workflowSearch },
   });
 
   // Stable callbacks let DataTable skip re-rendering the rows when only `busy` changes.

@@ -20,7 +20,6 @@ import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { hasRunsFilters, runsViewParsers, toLogsQuery } from "@/lib/url-state/runs-view-state";
-import { AfterFilter } from "./after-filter/after-filter";
 import { runDomId } from "./runs-columns";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
@@ -30,6 +29,9 @@ import { StatusFilterChips } from "./status-filter-chips";
 
 // Only for a shared link whose open run is not on the page: loaded when that happens.
 const OpenRunNote = dynamic(() => import("./open-run-note").then((m) => m.OpenRunNote));
+// Server-rendered like the rest, but in a chunk of its own that the page's first load does not
+// wait for, as /runs does with its filters: the chip is interactive once its chunk has arrived.
+const AfterFilter = dynamic(() => import("./after-filter/after-filter").then((m) => m.AfterFilter));
 
 export interface RunsViewProps {
   workflowId: string;

@@ -9,6 +9,7 @@ import { lastRequestSeq } from "../support/emulator-admin";
 import { expect, test } from "../support/fixtures";
 import {
   allowClipboard,
+  expectedCellTime,
   expectRunsAsAnswered,
   queryValue,
   readClipboard,
@@ -22,31 +23,6 @@ test.use({ timezoneId: "Asia/Kolkata" });
 const KOLKATA = "Asia/Kolkata";
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-
-/**
- * `17 Apr, 09:31:05` in a zone, with the year when it is not this year there: written out from
- * `Intl`'s fields here rather than taken from the app.
- */
-function cellTime(iso: string, timeZone: string): string {
-  const fields = (instant: Date) =>
-    Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      })
-        .formatToParts(instant)
-        .map((part) => [part.type, part.value]),
-    );
-  const at = fields(new Date(iso));
-  const year = at.year === fields(new Date()).year ? "" : ` ${at.year}`;
-  return `${at.day} ${at.month}${year}, ${at.hour}:${at.minute}:${at.second}`;
-}
 
 /** The instant a rolling window names at `nowMs`: counted back from the start of that minute. */
 function windowStart(nowMs: number, windowMs: number): number {
@@ -75,7 +51,9 @@ test.describe("readable times", () => {
       const time = runRow(page, log.id).locator("time");
       await expect(time).toHaveAttribute("datetime", log.triggered_at);
       await expect(time).toHaveText(
-        new RegExp(`^${cellTime(log.triggered_at, KOLKATA)} (just now|(in )?\\d+ \\w+( ago)?)$`),
+        new RegExp(
+          `^${expectedCellTime(log.triggered_at, KOLKATA)} (just now|(in )?\\d+ \\w+( ago)?)$`,
+        ),
       );
     }
     // Runs a moment apart read apart: one label per distinct second on the page.
@@ -87,7 +65,7 @@ test.describe("readable times", () => {
     await expect(headers.filter({ hasText: /^Triggered/ })).toHaveText("Triggered (UTC)");
     for (const log of data.logs.slice(0, 8)) {
       await expect(runRow(page, log.id).locator("time > span").first()).toHaveText(
-        cellTime(log.triggered_at, "UTC"),
+        expectedCellTime(log.triggered_at, "UTC"),
       );
     }
   });

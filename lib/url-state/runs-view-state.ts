@@ -11,9 +11,8 @@ import { readRollingWindow } from "@/lib/format/rolling-window";
 import type { LogsQuery } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { pageParam, pageSizeParam } from "./paging-params";
+import { readRunId } from "./shared-readers";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
-
-const RUN_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
 export function readStatus(raw: string): RunStatus | null {
   const value = raw.trim().toLowerCase();
@@ -25,10 +24,6 @@ export function readAfter(raw: string): string | null {
   if (rolling) return rolling;
   const date = parseIsoInstant(raw.trim());
   return date ? toIsoSeconds(date) : null;
-}
-
-export function readRunId(raw: string): string | null {
-  return RUN_ID.test(raw) ? raw : null;
 }
 
 const identity = <T extends string>(value: T) => value;

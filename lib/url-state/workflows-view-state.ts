@@ -7,8 +7,9 @@
  */
 import { formatCount } from "@/lib/format/numbers";
 import { MAX_SEARCH_LENGTH, type WorkflowsQuery } from "@/lib/model/queries";
-import { entityTypes, type EntityType } from "@/lib/model/workflow";
+import type { EntityType } from "@/lib/model/workflow";
 import { pageParam, pageSizeParam } from "./paging-params";
+import { readEntity } from "./shared-readers";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
@@ -33,15 +34,6 @@ export function readEnabled(raw: string): boolean | null {
   if (value === "true") return true;
   if (value === "false") return false;
   return null;
-}
-
-export function isEntityType(value: string): value is EntityType {
-  return (entityTypes as readonly string[]).includes(value);
-}
-
-export function readEntity(raw: string): EntityType | null {
-  const value = raw.trim().toLowerCase();
-  return isEntityType(value) ? value : null;
 }
 
 const identity = <T extends string>(value: T) => value;
