@@ -62,6 +62,7 @@ export interface RunsAcrossViewProps {
 }
 
 const CLOSE_OPEN_RUN = { open: null };
+const NO_RUNS: readonly string[] = [];
 const optionsFor = (query: RunsAcrossQuery, priority?: RequestPriority) =>
   runsAcrossQueryOptions(query, priority);
 
@@ -82,8 +83,8 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
 
-  const openRun = useCallback(
-    (open: string | null) => setState({ open }, { history: "replace" }),
+  const openRuns = useCallback(
+    (open: string[]) => setState({ open: open.length > 0 ? open : null }, { history: "replace" }),
     [setState],
   );
   const workflowNames = useMemo(
@@ -205,8 +206,8 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
         {page ? (
           <RunsTable
             runs={page.runs}
-            openRunId={state.open}
-            onOpenRunChange={openRun}
+            openRunIds={state.open ?? NO_RUNS}
+            onOpenRunsChange={openRuns}
             busy={list.stale}
             columns={runsAcrossColumns}
             workflowNames={workflowNames}

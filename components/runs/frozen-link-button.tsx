@@ -22,7 +22,7 @@ export function FrozenLinkButton() {
     <CopyButton
       value={frozenAddress}
       label="Copy link with fixed times"
-      copiedLabel="Link copied"
+      copiedLabel="Fixed link copied"
       showLabel
       icon="link"
       variant="secondary"

@@ -24,9 +24,9 @@ const RunDetails = dynamic(() => import("./run-details").then((module) => module
 
 interface RunsTableProps {
   runs: Run[];
-  /** The run whose details are open (from the URL's `open`), if any. */
-  openRunId: string | null;
-  onOpenRunChange: (runId: string | null) => void;
+  /** The runs whose details are open (from the URL's `open`), in the order they were opened. */
+  openRunIds: readonly string[];
+  onOpenRunsChange: (runIds: string[]) => void;
   busy: boolean;
   caption: string;
   /** Another set of columns (the workspace-wide view adds a Workflow column). */
@@ -46,8 +46,8 @@ const columnClassName: Record<string, string> = {
 
 export function RunsTable({
   runs,
-  openRunId,
-  onOpenRunChange,
+  openRunIds,
+  onOpenRunsChange,
   busy,
   caption,
   columns = runsColumns,
@@ -55,19 +55,22 @@ export function RunsTable({
   workflowSearch,
 }: RunsTableProps) {
   const expanded = useMemo<ExpandedState>(
-    () => (openRunId ? { [openRunId]: true } : {}),
-    [openRunId],
+    () => Object.fromEntries(openRunIds.map((id) => [id, true])),
+    [openRunIds],
   );
   const maxDurationMs = useMemo(
     () => Math.max(0, ...runs.map((run) => run.durationMs ?? 0)),
     [runs],
   );
 
-  // One run open at a time, and the URL is the source of truth for which one.
+  // Several runs may be open, to compare them; the URL is the source of truth for which.
   function handleExpandedChange(updater: Updater<ExpandedState>) {
     const next = typeof updater === "function" ? updater(expanded) : updater;
-    const openIds = next === true ? [] : Object.keys(next).filter((id) => next[id]);
-    onOpenRunChange(openIds.find((id) => id !== openRunId) ?? null);
+    const stillOpen = next === true ? [] : Object.keys(next).filter((id) => next[id]);
+    onOpenRunsChange([
+      ...openRunIds.filter((id) => stillOpen.includes(id)),
+      ...stillOpen.filter((id) => !openRunIds.includes(id)),
+    ]);
   }
 
   const table = useTable({
@@ -82,10 +85,15 @@ export function RunsTable({
   });
 
   // Stable callbacks let DataTable skip re-rendering the rows when only `busy` changes.
-  const isRowExpanded = useCallback((row: RunRow) => row.id === openRunId, [openRunId]);
+  const isRowExpanded = useCallback((row: RunRow) => openRunIds.includes(row.id), [openRunIds]);
   const activateRow = useCallback(
-    (row: RunRow) => onOpenRunChange(row.id === openRunId ? null : row.id),
-    [openRunId, onOpenRunChange],
+    (row: RunRow) =>
+      onOpenRunsChange(
+        openRunIds.includes(row.id)
+          ? openRunIds.filter((id) => id !== row.id)
+          : [...openRunIds, row.id],
+      ),
+    [openRunIds, onOpenRunsChange],
   );
 
   return (
@@ -98,6 +106,7 @@ export function RunsTable({
       onRowActivate={activateRow}
       renderExpandedRow={renderRunDetails}
       columnClassName={columnClassName}
+      stickyHeader
     />
   );
 }

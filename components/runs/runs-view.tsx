@@ -44,6 +44,7 @@ export interface RunsViewProps {
 }
 
 const CLOSE_OPEN_RUN = { open: null };
+const NO_RUNS: readonly string[] = [];
 
 /**
  * The runs of one workflow, on the list-view kit: its parser map, its columns (in `RunsTable`) and
@@ -70,11 +71,12 @@ export function RunsView({
   });
   const { state, setState, query, list } = view;
   const { timeZone } = useTime();
-  useScrollToOpenRun(state.open, list.page !== undefined);
+  const openRunIds = state.open ?? NO_RUNS;
+  useScrollToOpenRun(openRunIds[0] ?? null, list.page !== undefined);
 
   // Opening a run is not a new view for Back: it replaces the entry. Stable for the table's rows.
-  const openRun = useCallback(
-    (open: string | null) => setState({ open }, { history: "replace" }),
+  const openRuns = useCallback(
+    (open: string[]) => setState({ open: open.length > 0 ? open : null }, { history: "replace" }),
     [setState],
   );
 
@@ -87,11 +89,10 @@ export function RunsView({
 
   const page = list.page;
   const noun = runsNoun(state);
-  const openRunMissing =
-    state.open !== null &&
-    page !== undefined &&
-    !list.stale &&
-    !page.runs.some((run) => run.id === state.open);
+  const missingRunIds =
+    page === undefined || list.stale
+      ? NO_RUNS
+      : openRunIds.filter((id) => !page.runs.some((run) => run.id === id));
 
   return (
     <ListView
@@ -160,19 +161,19 @@ export function RunsView({
       >
         {page ? (
           <>
-            {openRunMissing && state.open ? (
+            {missingRunIds.length > 0 ? (
               <OpenRunNote
-                runId={state.open}
+                runIds={missingRunIds}
                 onDismiss={() => {
-                  openRun(null);
+                  openRuns(openRunIds.filter((id) => !missingRunIds.includes(id)));
                   view.focusBody();
                 }}
               />
             ) : null}
             <RunsTable
               runs={page.runs}
-              openRunId={state.open}
-              onOpenRunChange={openRun}
+              openRunIds={openRunIds}
+              onOpenRunsChange={openRuns}
               busy={list.stale}
               caption={`${noun} of workflow ${workflowId}, page ${state.page} of ${list.pageCount}`}
             />
@@ -183,7 +184,7 @@ export function RunsView({
   );
 }
 
-/** A shared link with an open run: bring that run into view once, on arrival. */
+/** A shared link with open runs: bring the first into view once, on arrival. */
 function useScrollToOpenRun(openRunId: string | null, loaded: boolean) {
   const scrolled = useRef(false);
   useEffect(() => {

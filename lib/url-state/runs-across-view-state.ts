@@ -13,7 +13,7 @@ import type { EntityType } from "@/lib/model/workflow";
 import { isWorkflowId } from "@/lib/model/workflow-id";
 import { pageParam, pageSizeParam } from "./paging-params";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
-import { readEntity, readRunId } from "./shared-readers";
+import { joinRunIds, readEntity, readRunIds } from "./shared-readers";
 
 export const ROLLING_WINDOWS = ["1h", "24h", "7d"] as const;
 export type RollingWindow = (typeof ROLLING_WINDOWS)[number];
@@ -85,7 +85,7 @@ export const runsAcrossViewParsers = {
   still_failing: urlParam<boolean>(readFlag, (value) => (value ? "1" : "0")).withDefault(false),
   page: pageParam,
   per_page: pageSizeParam,
-  open: urlParam<string>(readRunId, identity),
+  open: urlParam<string[]>(readRunIds, joinRunIds),
 };
 
 export const loadRunsAcrossViewState = createLoader(runsAcrossViewParsers);

@@ -52,6 +52,25 @@ describe("findRunsViewRepairs", () => {
     expect(serializeRunsViewState(loadRunsViewState({ after: "-7D" }))).toBe("?after=-7d");
   });
 
+  it("opens several runs, in the order given, each once, at most ten", () => {
+    expect(loadRunsViewState({ open: "wfl_2,wfl_1,wfl_2" }).open).toEqual(["wfl_2", "wfl_1"]);
+    expect(repairs({ open: "wfl_2,wfl_1" })).toEqual([]);
+    expect(serializeRunsViewState(loadRunsViewState({ open: "wfl_2, wfl_1" }))).toBe(
+      "?open=wfl_2,wfl_1",
+    );
+    expect(repairs({ open: "wfl_1,<b>" })[0]?.message).toBe(
+      "“<b>” is not a run id; the other run was opened.",
+    );
+    expect(repairs({ open: "wfl_1,wfl_2,x y,a.b" })[0]?.message).toBe(
+      "“x y”, “a.b” are not run ids; the other 2 runs were opened.",
+    );
+    const eleven = Array.from({ length: 11 }, (_, index) => `wfl_${index}`);
+    expect(loadRunsViewState({ open: eleven.join(",") }).open).toEqual(eleven.slice(0, 10));
+    expect(repairs({ open: eleven.join(",") })[0]?.message).toBe(
+      "At most 10 runs open at once; the first 10 were opened.",
+    );
+  });
+
   it("reports a repeated parameter once, and keeps its first value", () => {
     const raw = { status: ["failed", "skipped"] };
     expect(loadRunsViewState(raw).status).toBe("failed");

@@ -11,7 +11,7 @@ import { readRollingWindow } from "@/lib/format/rolling-window";
 import type { LogsQuery } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { pageParam, pageSizeParam } from "./paging-params";
-import { readRunId } from "./shared-readers";
+import { joinRunIds, readRunIds } from "./shared-readers";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
 export function readStatus(raw: string): RunStatus | null {
@@ -33,7 +33,7 @@ export const runsViewParsers = {
   after: urlParam<string>(readAfter, identity),
   page: pageParam,
   per_page: pageSizeParam,
-  open: urlParam<string>(readRunId, identity),
+  open: urlParam<string[]>(readRunIds, joinRunIds),
 };
 
 export const loadRunsViewState = createLoader(runsViewParsers);

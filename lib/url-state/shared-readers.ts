@@ -7,9 +7,21 @@ import { entityTypes, type EntityType } from "@/lib/model/workflow";
 
 const RUN_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
-export function readRunId(raw: string): string | null {
-  return RUN_ID.test(raw) ? raw : null;
+/** Enough to compare a handful of failures side by side; a link cannot open a whole page. */
+export const MAX_OPEN_RUNS = 10;
+
+/** `open=wfl_1,wfl_2`: the runs shown open, in the order given, each once; null when none. */
+export function readRunIds(raw: string): string[] | null {
+  const ids = new Set(
+    raw
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => RUN_ID.test(id)),
+  );
+  return ids.size > 0 ? [...ids].slice(0, MAX_OPEN_RUNS) : null;
 }
+
+export const joinRunIds = (ids: string[]) => ids.join(",");
 
 export function isEntityType(value: string): value is EntityType {
   return (entityTypes as readonly string[]).includes(value);
