@@ -51,7 +51,8 @@ export const runsColumns = column.columns([
   }),
   column.accessor("triggeredAt", {
     header: () => <TriggeredHeader />,
-    cell: ({ getValue }) => <DateTimeWithAge iso={getValue()} className="whitespace-nowrap" />,
+    // Date and age each keep together; on a phone the age goes under the date.
+    cell: ({ getValue }) => <DateTimeWithAge iso={getValue()} className="sm:whitespace-nowrap" />,
   }),
   column.accessor("status", {
     header: "Status",

@@ -39,6 +39,7 @@ interface RunsTableProps {
 
 /** Columns hidden on small screens; their values are all in the details panel. */
 const columnClassName: Record<string, string> = {
+  durationMs: "hidden sm:table-cell",
   entityId: "hidden md:table-cell",
   workflowId: "hidden sm:table-cell",
   reason: "hidden sm:table-cell",

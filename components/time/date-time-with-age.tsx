@@ -14,8 +14,12 @@ export function DateTimeWithAge({ iso, className }: RelativeTimeProps) {
   if (Number.isNaN(Date.parse(iso))) return <span className={className}>{iso}</span>;
   return (
     <time dateTime={iso} title={formatExactUtc(iso)} className={className}>
-      <span className="tabular-nums">{formatShortDateTime(iso, timeZone, now)}</span>{" "}
-      <span className="text-xs text-slate-500 dark:text-slate-400">{formatRelative(iso, now)}</span>
+      <span className="whitespace-nowrap tabular-nums">
+        {formatShortDateTime(iso, timeZone, now)}
+      </span>{" "}
+      <span className="whitespace-nowrap text-xs text-slate-500 dark:text-slate-400">
+        {formatRelative(iso, now)}
+      </span>
     </time>
   );
 }
