@@ -2,7 +2,8 @@
 
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import { RefreshIcon, WarningIcon } from "@/components/ui/icons";
+import { RefreshIcon } from "@/components/ui/icons/refresh-icon";
+import { WarningIcon } from "@/components/ui/icons/warning-icon";
 
 interface ErrorPageProps {
   /** Anything thrown; from a server component, an Error whose message Next has replaced. */

@@ -20,6 +20,12 @@ export interface DataTableProps<TFeatures extends TableFeatures, TData extends R
   rowDomId?: (row: Row<TFeatures, TData>) => string;
   /** Per-cell class names, by column id (e.g. to hide a column on small screens). */
   columnClassName?: Record<string, string>;
+  /**
+   * From `lg` up, the column header stays at the top of the window while the rows scroll under it.
+   * A sticky header needs a frame that does not scroll sideways, so there the frame lets a wide
+   * table show past it; below `lg` it scrolls sideways as usual and the header scrolls away.
+   */
+  stickyHeader?: boolean;
 }
 
 /**
@@ -35,6 +41,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   onRowActivate,
   rowDomId,
   columnClassName = {},
+  stickyHeader = false,
 }: DataTableProps<TFeatures, TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
@@ -102,7 +109,9 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   ]);
 
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <div
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${stickyHeader ? "lg:overflow-x-visible" : ""}`}
+    >
       <div
         aria-hidden="true"
         className={`absolute inset-x-0 top-0 h-0.5 overflow-hidden ${busy ? "" : "invisible"}`}
@@ -122,7 +131,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
                 <th
                   key={header.id}
                   scope="col"
-                  className={`px-3 py-2 font-medium whitespace-nowrap ${columnClassName[header.column.id] ?? ""}`}
+                  className={`px-3 py-2 font-medium whitespace-nowrap ${stickyHeader ? "lg:sticky lg:top-0 lg:z-10 lg:bg-slate-50 lg:shadow-[inset_0_-1px_0] lg:shadow-slate-200 dark:lg:bg-slate-900 dark:lg:shadow-slate-800" : ""} ${columnClassName[header.column.id] ?? ""}`}
                 >
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </th>

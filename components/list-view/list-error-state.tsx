@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { RefreshIcon, WarningIcon } from "@/components/ui/icons";
+import { RefreshIcon } from "@/components/ui/icons/refresh-icon";
+import { WarningIcon } from "@/components/ui/icons/warning-icon";
 import type { AppErrorDetails } from "@/lib/model/app-error-body";
 import { errorWordsFor } from "@/lib/model/error-vocabulary";
 import { connectUrlFor } from "@/lib/session/safe-next-path";

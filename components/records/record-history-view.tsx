@@ -42,6 +42,7 @@ export interface RecordHistoryViewProps {
 }
 
 const CLOSE_OPEN_RUN = { open: null };
+const NO_RUNS: readonly string[] = [];
 const WINDOW_WORDS = { "7d": "7 days", "30d": "30 days", "90d": "90 days" } as const;
 const optionsFor = (query: RecordHistoryQuery, priority?: RequestPriority) =>
   recordHistoryQueryOptions(query, priority);
@@ -73,8 +74,8 @@ export function RecordHistoryView({
   const page = list.page;
   const { now } = useTime();
 
-  const openRun = useCallback(
-    (open: string | null) => setState({ open }, { history: "replace" }),
+  const openRuns = useCallback(
+    (open: string[]) => setState({ open: open.length > 0 ? open : null }, { history: "replace" }),
     [setState],
   );
   const workflowNames = useMemo(
@@ -148,8 +149,8 @@ export function RecordHistoryView({
         {page ? (
           <RunsTable
             runs={page.runs}
-            openRunId={state.open}
-            onOpenRunChange={openRun}
+            openRunIds={state.open ?? NO_RUNS}
+            onOpenRunsChange={openRuns}
             busy={list.stale}
             columns={runsAcrossColumns}
             workflowNames={workflowNames}

@@ -13,8 +13,11 @@ export const runsAcrossColumns = column.columns([
       const id = getValue();
       const name = table.options.meta?.workflowNames?.[id];
       return (
+        // Not prefetched: a runs page has no loading boundary, so a prefetch would render it and
+        // spend two LeadLex calls per row.
         <Link
-          href={`/workflows/${encodeURIComponent(id)}`}
+          href={`/workflows/${encodeURIComponent(id)}${table.options.meta?.workflowSearch ?? ""}`}
+          prefetch={false}
           className="block max-w-[14rem] truncate text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
           title={id}
         >

@@ -13,6 +13,7 @@ import { useListView } from "@/components/list-view/use-list-view";
 import { QuotaIndicator } from "@/components/runs/quota-indicator";
 import { RUNS_SKELETON_COLUMNS } from "@/components/runs/runs-skeleton-columns";
 import { RunsTable } from "@/components/runs/runs-table";
+import { TimeZoneToggleOnDemand } from "@/components/time/time-zone-toggle-on-demand";
 import { formatCount } from "@/lib/format/numbers";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { RequestPriority } from "@/lib/model/request-priority";
@@ -27,6 +28,7 @@ import {
   runsAcrossViewParsers,
   statusesOf,
   toRunsAcrossQuery,
+  workflowRunsSearch,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
 
@@ -57,6 +59,7 @@ export interface RunsAcrossViewProps {
 }
 
 const CLOSE_OPEN_RUN = { open: null };
+const NO_RUNS: readonly string[] = [];
 const optionsFor = (query: RunsAcrossQuery, priority?: RequestPriority) =>
   runsAcrossQueryOptions(query, priority);
 
@@ -75,8 +78,8 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
   const { state, setState, query, list } = view;
   const page = list.page;
 
-  const openRun = useCallback(
-    (open: string | null) => setState({ open }, { history: "replace" }),
+  const openRuns = useCallback(
+    (open: string[]) => setState({ open: open.length > 0 ? open : null }, { history: "replace" }),
     [setState],
   );
   const workflowNames = useMemo(
@@ -89,7 +92,12 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
     <ListView
       heading="Runs across all workflows"
       headingId="runs-across-heading"
-      actions={<QuotaIndicator rateLimit={page?.rateLimit ?? null} />}
+      actions={
+        <>
+          <QuotaIndicator rateLimit={page?.rateLimit ?? null} />
+          <TimeZoneToggleOnDemand />
+        </>
+      }
       repairs={repairs}
       canonicalSearch={canonicalSearch}
       {...view.frame}
@@ -181,11 +189,12 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
         {page ? (
           <RunsTable
             runs={page.runs}
-            openRunId={state.open}
-            onOpenRunChange={openRun}
+            openRunIds={state.open ?? NO_RUNS}
+            onOpenRunsChange={openRuns}
             busy={list.stale}
             columns={runsAcrossColumns}
             workflowNames={workflowNames}
+            workflowSearch={workflowRunsSearch(state)}
             caption={`Matching runs of workflows across the workspace (${noun}), page ${state.page} of ${list.pageCount}`}
           />
         ) : null}

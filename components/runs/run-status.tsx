@@ -1,5 +1,8 @@
 import type { RunStatus } from "@/lib/model/run";
-import { AllIcon, FailedIcon, SkippedIcon, SuccessIcon } from "@/components/ui/icons";
+import { AllIcon } from "@/components/ui/icons/all-icon";
+import { FailedIcon } from "@/components/ui/icons/failed-icon";
+import { SkippedIcon } from "@/components/ui/icons/skipped-icon";
+import { SuccessIcon } from "@/components/ui/icons/success-icon";
 
 /**
  * How each status looks, in one place: an icon and a word always, colour only as a third cue.

@@ -1,8 +1,9 @@
 "use client";
 
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
-import { RelativeTime } from "@/components/time/relative-time";
-import { ChevronIcon } from "@/components/ui/icons";
+import { DateTimeWithAge } from "@/components/time/date-time-with-age";
+import { useTime } from "@/components/time/time-provider";
+import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
 import { formatDuration } from "@/lib/format/numbers";
 import { markHiddenCharacters } from "@/lib/text/hidden-characters";
 import type { Run } from "@/lib/model/run";
@@ -13,6 +14,8 @@ export interface RunsTableMeta {
   maxDurationMs: number;
   /** Names for the Workflow column, where a table shows runs of several workflows. */
   workflowNames?: Readonly<Record<string, string>>;
+  /** The query the Workflow column's links carry (`?status=failed&after=-24h`), or none. */
+  workflowSearch?: string;
 }
 
 export const runsTableFeatures = tableFeatures({
@@ -47,8 +50,9 @@ export const runsColumns = column.columns([
     },
   }),
   column.accessor("triggeredAt", {
-    header: "Triggered",
-    cell: ({ getValue }) => <RelativeTime iso={getValue()} className="whitespace-nowrap" />,
+    header: () => <TriggeredHeader />,
+    // Date and age each keep together; on a phone the age goes under the date.
+    cell: ({ getValue }) => <DateTimeWithAge iso={getValue()} className="sm:whitespace-nowrap" />,
   }),
   column.accessor("status", {
     header: "Status",
@@ -99,6 +103,16 @@ export const runsColumns = column.columns([
     ),
   }),
 ]);
+
+/** "Triggered (UTC)", "Triggered (Europe/Berlin)": the zone every time in the column is in. */
+function TriggeredHeader() {
+  const { timeZone } = useTime();
+  return (
+    <>
+      Triggered <span className="normal-case">({timeZone})</span>
+    </>
+  );
+}
 
 /** The bar compares runs at a glance; below `sm` it gives its room to the other columns. */
 function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {

@@ -24,19 +24,22 @@ const RunDetails = dynamic(() => import("./run-details").then((module) => module
 
 interface RunsTableProps {
   runs: Run[];
-  /** The run whose details are open (from the URL's `open`), if any. */
-  openRunId: string | null;
-  onOpenRunChange: (runId: string | null) => void;
+  /** The runs whose details are open (from the URL's `open`), in the order they were opened. */
+  openRunIds: readonly string[];
+  onOpenRunsChange: (runIds: string[]) => void;
   busy: boolean;
   caption: string;
   /** Another set of columns (the workspace-wide view adds a Workflow column). */
   columns?: ColumnDef<typeof runsTableFeatures, Run, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- cells of every value type
   /** Names for a Workflow column (ids where none is known). */
   workflowNames?: Readonly<Record<string, string>>;
+  /** The query a Workflow column's links carry, so the workflow opens on the same runs. */
+  workflowSearch?: string;
 }
 
 /** Columns hidden on small screens; their values are all in the details panel. */
 const columnClassName: Record<string, string> = {
+  durationMs: "hidden sm:table-cell",
   entityId: "hidden md:table-cell",
   workflowId: "hidden sm:table-cell",
   reason: "hidden sm:table-cell",
@@ -44,27 +47,31 @@ const columnClassName: Record<string, string> = {
 
 export function RunsTable({
   runs,
-  openRunId,
-  onOpenRunChange,
+  openRunIds,
+  onOpenRunsChange,
   busy,
   caption,
   columns = runsColumns,
   workflowNames,
+  workflowSearch,
 }: RunsTableProps) {
   const expanded = useMemo<ExpandedState>(
-    () => (openRunId ? { [openRunId]: true } : {}),
-    [openRunId],
+    () => Object.fromEntries(openRunIds.map((id) => [id, true])),
+    [openRunIds],
   );
   const maxDurationMs = useMemo(
     () => Math.max(0, ...runs.map((run) => run.durationMs ?? 0)),
     [runs],
   );
 
-  // One run open at a time, and the URL is the source of truth for which one.
+  // Several runs may be open, to compare them; the URL is the source of truth for which.
   function handleExpandedChange(updater: Updater<ExpandedState>) {
     const next = typeof updater === "function" ? updater(expanded) : updater;
-    const openIds = next === true ? [] : Object.keys(next).filter((id) => next[id]);
-    onOpenRunChange(openIds.find((id) => id !== openRunId) ?? null);
+    const stillOpen = next === true ? [] : Object.keys(next).filter((id) => next[id]);
+    onOpenRunsChange([
+      ...openRunIds.filter((id) => stillOpen.includes(id)),
+      ...stillOpen.filter((id) => !openRunIds.includes(id)),
+    ]);
   }
 
   const table = useTable({
@@ -75,14 +82,19 @@ export function RunsTable({
     getRowCanExpand: () => true,
     state: { expanded },
     onExpandedChange: handleExpandedChange,
-    meta: { maxDurationMs, workflowNames },
+    meta: { maxDurationMs, workflowNames, workflowSearch },
   });
 
   // Stable callbacks let DataTable skip re-rendering the rows when only `busy` changes.
-  const isRowExpanded = useCallback((row: RunRow) => row.id === openRunId, [openRunId]);
+  const isRowExpanded = useCallback((row: RunRow) => openRunIds.includes(row.id), [openRunIds]);
   const activateRow = useCallback(
-    (row: RunRow) => onOpenRunChange(row.id === openRunId ? null : row.id),
-    [openRunId, onOpenRunChange],
+    (row: RunRow) =>
+      onOpenRunsChange(
+        openRunIds.includes(row.id)
+          ? openRunIds.filter((id) => id !== row.id)
+          : [...openRunIds, row.id],
+      ),
+    [openRunIds, onOpenRunsChange],
   );
 
   return (
@@ -95,6 +107,7 @@ export function RunsTable({
       onRowActivate={activateRow}
       renderExpandedRow={renderRunDetails}
       columnClassName={columnClassName}
+      stickyHeader
     />
   );
 }

@@ -11,6 +11,7 @@ import {
 import { ListView } from "@/components/list-view/list-view";
 import { useListView } from "@/components/list-view/use-list-view";
 import { useTime } from "@/components/time/time-provider";
+import { isRollingWindow } from "@/lib/format/rolling-window";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { LogsQuery } from "@/lib/model/queries";
 import { oldestFetchedAt } from "@/lib/model/freshness";
@@ -19,7 +20,6 @@ import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { hasRunsFilters, runsViewParsers, toLogsQuery } from "@/lib/url-state/runs-view-state";
-import { AfterFilter } from "./after-filter/after-filter";
 import { runDomId } from "./runs-columns";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
@@ -29,6 +29,9 @@ import { StatusFilterChips } from "./status-filter-chips";
 
 // Only for a shared link whose open run is not on the page: loaded when that happens.
 const OpenRunNote = dynamic(() => import("./open-run-note").then((m) => m.OpenRunNote));
+// Server-rendered like the rest, but in a chunk of its own that the page's first load does not
+// wait for, as /runs does with its filters: the chip is interactive once its chunk has arrived.
+const AfterFilter = dynamic(() => import("./after-filter/after-filter").then((m) => m.AfterFilter));
 
 export interface RunsViewProps {
   workflowId: string;
@@ -41,6 +44,7 @@ export interface RunsViewProps {
 }
 
 const CLOSE_OPEN_RUN = { open: null };
+const NO_RUNS: readonly string[] = [];
 
 /**
  * The runs of one workflow, on the list-view kit: its parser map, its columns (in `RunsTable`) and
@@ -67,11 +71,12 @@ export function RunsView({
   });
   const { state, setState, query, list } = view;
   const { timeZone } = useTime();
-  useScrollToOpenRun(state.open, list.page !== undefined);
+  const openRunIds = state.open ?? NO_RUNS;
+  useScrollToOpenRun(openRunIds[0] ?? null, list.page !== undefined);
 
   // Opening a run is not a new view for Back: it replaces the entry. Stable for the table's rows.
-  const openRun = useCallback(
-    (open: string | null) => setState({ open }, { history: "replace" }),
+  const openRuns = useCallback(
+    (open: string[]) => setState({ open: open.length > 0 ? open : null }, { history: "replace" }),
     [setState],
   );
 
@@ -84,11 +89,10 @@ export function RunsView({
 
   const page = list.page;
   const noun = runsNoun(state);
-  const openRunMissing =
-    state.open !== null &&
-    page !== undefined &&
-    !list.stale &&
-    !page.runs.some((run) => run.id === state.open);
+  const missingRunIds =
+    page === undefined || list.stale
+      ? NO_RUNS
+      : openRunIds.filter((id) => !page.runs.some((run) => run.id === id));
 
   return (
     <ListView
@@ -99,6 +103,7 @@ export function RunsView({
           rateLimit={page?.rateLimit ?? null}
           fetchedAt={oldestFetchedAt(page?.fetchedAt, workflowFetchedAt)}
           refreshTarget={{ view: "runs", workflowId, query }}
+          rolling={state.after !== null && isRollingWindow(state.after)}
         />
       }
       repairs={repairs}
@@ -156,19 +161,19 @@ export function RunsView({
       >
         {page ? (
           <>
-            {openRunMissing && state.open ? (
+            {missingRunIds.length > 0 ? (
               <OpenRunNote
-                runId={state.open}
+                runIds={missingRunIds}
                 onDismiss={() => {
-                  openRun(null);
+                  openRuns(openRunIds.filter((id) => !missingRunIds.includes(id)));
                   view.focusBody();
                 }}
               />
             ) : null}
             <RunsTable
               runs={page.runs}
-              openRunId={state.open}
-              onOpenRunChange={openRun}
+              openRunIds={openRunIds}
+              onOpenRunsChange={openRuns}
               busy={list.stale}
               caption={`${noun} of workflow ${workflowId}, page ${state.page} of ${list.pageCount}`}
             />
@@ -179,7 +184,7 @@ export function RunsView({
   );
 }
 
-/** A shared link with an open run: bring that run into view once, on arrival. */
+/** A shared link with open runs: bring the first into view once, on arrival. */
 function useScrollToOpenRun(openRunId: string | null, loaded: boolean) {
   const scrolled = useRef(false);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { formatDateTime, formatZoneOffset } from "@/lib/format/date-time";
 import { formatCount } from "@/lib/format/numbers";
+import { describeRollingWindow } from "@/lib/format/rolling-window";
 import type { RunsViewState } from "@/lib/url-state/runs-view-state";
 import { runStatusLook } from "./run-status";
 
@@ -8,11 +9,16 @@ export function runsNoun(state: RunsViewState): string {
   return state.status ? `${runStatusLook[state.status].label.toLowerCase()} runs` : "runs";
 }
 
-/** " triggered after 17 Apr 2026, 09:31:00 UTC+02:00", or "" without a time filter. */
+/**
+ * " triggered after 17 Apr 2026, 09:31:00 UTC+02:00", " triggered in the last 24 hours", or ""
+ * without a time filter.
+ */
 export function runsTimeBound(state: RunsViewState, timeZone: string): string {
-  return state.after
-    ? ` triggered after ${formatDateTime(state.after, timeZone)} ${formatZoneOffset(state.after, timeZone)}`
-    : "";
+  if (!state.after) return "";
+  const rolling = describeRollingWindow(state.after);
+  return rolling
+    ? ` triggered in ${rolling}`
+    : ` triggered after ${formatDateTime(state.after, timeZone)} ${formatZoneOffset(state.after, timeZone)}`;
 }
 
 /** "12 failed runs; page 1 of 3." */

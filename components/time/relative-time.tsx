@@ -8,7 +8,7 @@ import {
 } from "@/lib/format/date-time";
 import { useTime } from "./time-provider";
 
-interface RelativeTimeProps {
+export interface RelativeTimeProps {
   iso: string;
   className?: string;
 }
@@ -21,17 +21,6 @@ export function RelativeTime({ iso, className }: RelativeTimeProps) {
   return (
     <time dateTime={iso} title={title} className={className}>
       {formatRelative(iso, now)}
-    </time>
-  );
-}
-
-/** The exact time in the viewer's chosen zone, with its offset. */
-export function ExactTime({ iso, className }: RelativeTimeProps) {
-  const { timeZone } = useTime();
-  return (
-    <time dateTime={iso} title={formatExactUtc(iso)} className={className}>
-      {formatDateTime(iso, timeZone)}{" "}
-      <span className="text-slate-500 dark:text-slate-400">{formatZoneOffset(iso, timeZone)}</span>
     </time>
   );
 }

@@ -3,7 +3,9 @@
 import { useEffect, useState } from "react";
 import { buttonVariants, type ButtonVariantProps } from "./button";
 import { cn } from "./class-names";
-import { CheckIcon, CopyIcon, LinkIcon } from "./icons";
+import { CheckIcon } from "./icons/check-icon";
+import { CopyIcon } from "./icons/copy-icon";
+import { LinkIcon } from "./icons/link-icon";
 
 export interface CopyButtonProps extends ButtonVariantProps {
   /** What to copy; a function is read at the moment of the click (e.g. the current address). */

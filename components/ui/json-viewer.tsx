@@ -32,7 +32,7 @@ import {
 } from "@/lib/json/string-display";
 import { Button } from "./button";
 import { CopyButton } from "./copy-button";
-import { ChevronIcon } from "./icons";
+import { ChevronIcon } from "./icons/chevron-icon";
 
 export interface JsonViewerProps {
   value: unknown;

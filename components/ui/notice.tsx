@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "./class-names";
-import { CloseIcon, WarningIcon } from "./icons";
+import { CloseIcon } from "./icons/close-icon";
+import { WarningIcon } from "./icons/warning-icon";
 
 const tones = {
   warning:

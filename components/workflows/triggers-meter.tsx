@@ -1,4 +1,4 @@
-import { WarningIcon } from "@/components/ui/icons";
+import { WarningIcon } from "@/components/ui/icons/warning-icon";
 import { formatCount } from "@/lib/format/numbers";
 import { NEAR_CAP_RATIO } from "@/lib/workflows/workflow-health";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/time/relative-time";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
-import { ChevronIcon } from "@/components/ui/icons";
+import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
 import { Notice } from "@/components/ui/notice";
 import { formatCount } from "@/lib/format/numbers";
 import type { WorkflowDetail } from "@/lib/model/workflow";

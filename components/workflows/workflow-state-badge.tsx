@@ -1,4 +1,6 @@
-import { SkippedIcon, SuccessIcon, WarningIcon } from "@/components/ui/icons";
+import { SkippedIcon } from "@/components/ui/icons/skipped-icon";
+import { SuccessIcon } from "@/components/ui/icons/success-icon";
+import { WarningIcon } from "@/components/ui/icons/warning-icon";
 import {
   describeAutoDisabledReason,
   workflowState,

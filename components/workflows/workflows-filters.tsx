@@ -4,7 +4,7 @@ import { useId } from "react";
 import { fieldClass } from "@/components/ui/field-class";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { entityTypes, type EntityType } from "@/lib/model/workflow";
-import { readEntity } from "@/lib/url-state/entity-param";
+import { readEntity } from "@/lib/url-state/shared-readers";
 import type { WorkflowSort } from "@/lib/workflows/workflow-list";
 
 const ENTITY_LABELS: Record<EntityType, string> = {

@@ -153,12 +153,14 @@ test.describe("run details", () => {
 
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press(" ");
-    // One run open at a time.
+    // Several runs open at once, to compare them; the link lists them in the order opened.
     await expect(runDetails(page, first)).toBeVisible();
-    await expect(runDetails(page, second)).toHaveCount(0);
+    await expect(runDetails(page, second)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`\\?open=${second},${first}$`));
     await page.keyboard.press("Enter");
     await expect(runDetails(page, first)).toHaveCount(0);
-    await expect(page).toHaveURL(/\/workflows\/wf_01HY3$/);
+    await expect(runDetails(page, second)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`\\?open=${second}$`));
   });
 
   // wf_fault_hostile's values, one concern per test: each test loads the large page only as often

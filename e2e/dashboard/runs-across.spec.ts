@@ -5,7 +5,11 @@ import {
   burstRuns,
   emulatorGet,
   emulatorRunsAfter,
+  expectedCellTime,
   expectNoHorizontalOverflow,
+  runDetails,
+  runRow,
+  runsTable,
   visibleRunIds,
 } from "../support/dashboard";
 import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
@@ -128,9 +132,10 @@ test.describe("runs across all workflows", () => {
     // Newest first, as the emulator lists them.
     const newest = expected.slice(0, 25).map((run) => run.id);
     expect(await visibleRunIds(page)).toEqual(newest);
+    // The workflow opens on its own view of the same window (that view has one status at most).
     await expect(page.getByRole("link", { name: quiet.name }).first()).toHaveAttribute(
       "href",
-      `/workflows/${quiet.id}`,
+      `/workflows/${quiet.id}?after=-1h`,
     );
 
     // A facet filters on its value.
@@ -179,6 +184,71 @@ test.describe("runs across all workflows", () => {
     expect(response.status()).toBe(400);
     expect(await response.json()).toMatchObject({
       error: { code: "bad_request", message: expect.stringContaining("statuses") },
+    });
+  });
+
+  test.describe("in Kolkata", () => {
+    test.use({ timezoneId: "Asia/Kolkata" });
+
+    test("the Triggered column reads as on a workflow's page, and a workflow opens on the same window", async ({
+      connectedPage: page,
+    }) => {
+      const quiet = (await workflows()).find((workflow) => !workflow.enabled);
+      if (!quiet) throw new Error("the demo workspace has a disabled workflow");
+      await burstRuns(quiet.id, [
+        { status: "failed", error_code: `e2e_code_${suffix()}`, count: 3 },
+      ]);
+
+      await page.goto(`/runs?window=1h&workflow=${quiet.id}`);
+      const hourAgo = new Date(Date.now() - 3_600_000 + 60_000).toISOString().slice(0, 19) + "Z";
+      const failed = (await emulatorRunsAfter(quiet.id, hourAgo)).filter(
+        (run) => run.status === "failed",
+      );
+      // The index may still be syncing the burst when the page first answers; the view polls.
+      await expect
+        .poll(() => visibleRunIds(page))
+        .toEqual(failed.slice(0, 25).map((run) => run.id));
+      // At desktop width the table's frame lets it show past it (for its sticky header): it fits.
+      await expectNoHorizontalOverflow(page);
+      const triggered = runsTable(page).getByRole("columnheader", { name: /^Triggered/ });
+      await expect(triggered).toHaveText(/^Triggered \(Asia\/(Kolkata|Calcutta)\)$/);
+      for (const run of failed.slice(0, 3)) {
+        const time = runRow(page, run.id).locator("time");
+        await expect(time).toHaveAttribute("datetime", run.triggered_at);
+        await expect(time).toHaveText(
+          new RegExp(
+            `^${expectedCellTime(run.triggered_at, "Asia/Kolkata")} (just now|\\d+ \\w+ ago)$`,
+          ),
+        );
+      }
+
+      await page.getByRole("radio", { name: "UTC" }).check();
+      await expect(triggered).toHaveText("Triggered (UTC)");
+      for (const run of failed.slice(0, 3)) {
+        await expect(runRow(page, run.id).locator("time > span").first()).toHaveText(
+          expectedCellTime(run.triggered_at, "UTC"),
+        );
+      }
+
+      // Two runs open at once, to compare them; the link keeps both.
+      const [first, second] = failed;
+      if (!first || !second) throw new Error("the burst made three failures");
+      for (const run of [first, second]) {
+        await runsTable(page)
+          .getByRole("button", { name: `Show details of run ${run.id}` })
+          .click();
+      }
+      await expect(runDetails(page, first.id)).toBeVisible();
+      await expect(runDetails(page, second.id)).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`[?&]open=${first.id},${second.id}$`));
+
+      await page.getByRole("link", { name: quiet.name }).first().click();
+      await expect(page).toHaveURL(new RegExp(`/workflows/${quiet.id}\\?status=failed&after=-1h$`));
+      await expect(page.getByRole("button", { name: "In the last hour" })).toBeVisible();
+      await expect(page.getByRole("button", { name: /^Failed/ })).toHaveAttribute(
+        "aria-pressed",
+        "true",
+      );
     });
   });
 });

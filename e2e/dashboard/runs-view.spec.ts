@@ -9,6 +9,7 @@ import { expect, expectNoAccessibilityViolations, test } from "../support/fixtur
 import {
   emulatorGet,
   emulatorLogs,
+  expectNoHorizontalOverflow,
   expectRunIds,
   expectRunsAsAnswered,
   queryValue,
@@ -19,13 +20,6 @@ import {
   workflowCallsSince,
 } from "../support/dashboard";
 import type { WorkflowDetailBody } from "../../emulator/wire-types";
-
-/** `2026-04-17T09:31:00Z` → `17 Apr 2026, 09:31:00 UTC`, as the page writes an exact UTC time. */
-function exactUtc(iso: string): string {
-  const date = new Date(iso);
-  const month = date.toLocaleString("en-US", { month: "short", timeZone: "UTC" });
-  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}, ${iso.slice(11, 19)} UTC`;
-}
 
 test.describe("runs view", () => {
   test("the header names the workflow, its state, trigger → action and the daily cap meter", async ({
@@ -342,7 +336,7 @@ test.describe("runs view", () => {
     const headers = runsTable(page).getByRole("columnheader");
     await expect(headers).toHaveText([
       "Details",
-      "Triggered",
+      "Triggered (UTC)",
       "Status",
       "Entity",
       "Error or skip reason",
@@ -357,9 +351,12 @@ test.describe("runs view", () => {
     await expect(failedRow.getByRole("cell").nth(4)).toHaveText(failed.error?.code ?? "");
     const time = failedRow.locator("time");
     await expect(time).toHaveAttribute("datetime", failed.triggered_at);
-    await expect(time).toHaveText(/ago$|^just now$/);
+    await expect(time).toHaveText(/ ago$| just now$/);
     // The exact time, to the second, on hover (this browser runs in UTC).
-    await expect(time).toHaveAttribute("title", exactUtc(failed.triggered_at));
+    await expect(time).toHaveAttribute(
+      "title",
+      `${failed.triggered_at.slice(0, 10)} ${failed.triggered_at.slice(11, 19)} UTC`,
+    );
 
     await expect(runRow(page, skipped.id).getByRole("cell").nth(4)).toHaveText(
       skipped.skip_reason ?? "",
@@ -377,5 +374,23 @@ test.describe("runs view", () => {
     const bar = duration.locator("[aria-hidden] > span");
     const share = Math.max(2, Math.round((success.duration_ms / longest) * 100));
     await expect(bar).toHaveAttribute("style", new RegExp(`^width: ?${share}%;?$`));
+  });
+
+  test("at desktop width the column header stays in view while the rows scroll under it", async ({
+    connectedPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/workflows/wf_01HY1?per_page=100");
+    const [first] = await visibleRunIds(page);
+    if (!first) throw new Error("expected runs");
+    const header = runsTable(page).getByRole("columnheader", { name: "Status" });
+    await runsTable(page).getByRole("row").last().scrollIntoViewIfNeeded();
+    // The first rows have gone above the window; the header row sits at its top edge.
+    await expect
+      .poll(async () => (await runRow(page, first).boundingBox())?.y ?? 0)
+      .toBeLessThan(0);
+    const box = await header.boundingBox();
+    expect(Math.abs(box?.y ?? Number.NaN)).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(page);
   });
 });

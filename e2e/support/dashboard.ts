@@ -309,3 +309,28 @@ export async function openWithKeyboard(
     await expect(dialog).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * `17 Apr, 09:31:05` in a zone, with the year when it is not this year there: written out from
+ * `Intl`'s fields here rather than taken from the app.
+ */
+export function expectedCellTime(iso: string, timeZone: string): string {
+  const fields = (instant: Date) =>
+    Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      })
+        .formatToParts(instant)
+        .map((part) => [part.type, part.value]),
+    );
+  const at = fields(new Date(iso));
+  const year = at.year === fields(new Date()).year ? "" : ` ${at.year}`;
+  return `${at.day} ${at.month}${year}, ${at.hour}:${at.minute}:${at.second}`;
+}

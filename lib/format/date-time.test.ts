@@ -42,8 +42,14 @@ describe("date formats", () => {
   });
 
   it("drops the year only within the current year", () => {
-    expect(formatShortDateTime(SEED_RUN, "UTC", "2026-11-25T00:00:00Z")).toBe("17 Apr, 09:31");
-    expect(formatShortDateTime(SEED_RUN, "UTC", "2027-01-02T00:00:00Z")).toBe("17 Apr 2026, 09:31");
+    expect(formatShortDateTime(SEED_RUN, "UTC", "2026-11-25T00:00:00Z")).toBe("17 Apr, 09:31:00");
+    expect(formatShortDateTime(SEED_RUN, "UTC", "2027-01-02T00:00:00Z")).toBe(
+      "17 Apr 2026, 09:31:00",
+    );
+    // The year is the zone's: New Year's Eve in UTC is already next year in Tokyo.
+    expect(formatShortDateTime("2025-12-31T20:00:00Z", "Asia/Tokyo", "2026-01-02T00:00:00Z")).toBe(
+      "1 Jan, 05:00:00",
+    );
   });
 
   it("says how long ago, or how long until", () => {

@@ -109,10 +109,13 @@ export function formatDateTime(iso: string, timeZone: string): string {
   return formatZoned(iso, timeZone, "d MMM yyyy, HH:mm:ss");
 }
 
-/** `17 Apr, 09:31` — compact, for table cells. The year is added when it is not `now`'s year. */
+/**
+ * `17 Apr, 09:31:05` — compact, for table cells: to the second, so runs a few seconds apart read
+ * apart. The year is added when it is not `now`'s year in that zone.
+ */
 export function formatShortDateTime(iso: string, timeZone: string, nowIso: string): string {
   const sameYear = wallClock(iso, timeZone).year === wallClock(nowIso, timeZone).year;
-  return formatZoned(iso, timeZone, sameYear ? "d MMM, HH:mm" : "d MMM yyyy, HH:mm");
+  return formatZoned(iso, timeZone, sameYear ? "d MMM, HH:mm:ss" : "d MMM yyyy, HH:mm:ss");
 }
 
 /** The zone's offset at that instant, e.g. `UTC`, `UTC+02:00`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoToWallTime, presetAfter, wallTimeToIso } from "./zoned-wall-time";
+import { isoToWallTime, wallTimeToIso } from "./zoned-wall-time";
 import { formatBoundDateTime } from "./date-time";
 
 const BERLIN = "Europe/Berlin";
@@ -147,28 +147,6 @@ describe("isoToWallTime", () => {
     ["an unknown zone", "2026-04-17T07:31:00Z", "Nowhere/Special"],
   ])("is null for %s", (_label, iso, zone) => {
     expect(isoToWallTime(iso, zone)).toBeNull();
-  });
-});
-
-describe("presetAfter", () => {
-  const now = Date.parse("2026-04-17T09:31:27.845Z");
-
-  it.each([
-    ["1h", "2026-04-17T08:31:27Z"],
-    ["24h", "2026-04-16T09:31:27Z"],
-    ["7d", "2026-04-10T09:31:27Z"],
-    ["30d", "2026-03-18T09:31:27Z"],
-  ] as const)("%s before the click is %s, in whole seconds", (preset, expected) => {
-    expect(presetAfter(preset, now)).toBe(expected);
-  });
-
-  it("counts elapsed hours, not calendar days, across a DST change", () => {
-    // Berlin moved its clocks on 29 March; 7 days is still 168 hours.
-    expect(presetAfter("7d", Date.parse("2026-04-02T10:00:00Z"))).toBe("2026-03-26T10:00:00Z");
-  });
-
-  it("writes the form the URL parser keeps as is", () => {
-    expect(presetAfter("1h", now)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 });
 

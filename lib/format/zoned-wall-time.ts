@@ -23,22 +23,12 @@ export interface WallTime {
   time: string;
 }
 
-export type AfterPreset = "1h" | "24h" | "7d" | "30d";
-
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PLAIN_TIME = /^(\d{2}):(\d{2})$/;
-
-/** Presets are elapsed time, not calendar days: "last 7 days" is 168 hours even across a DST change. */
-const PRESET_MS: Record<AfterPreset, number> = {
-  "1h": HOUR_MS,
-  "24h": DAY_MS,
-  "7d": 7 * DAY_MS,
-  "30d": 30 * DAY_MS,
-};
 
 /**
  * The instant a wall-clock reading names in `timeZone`, as `YYYY-MM-DDTHH:MM:SSZ`; null when the
@@ -67,11 +57,6 @@ export function isoToWallTime(iso: string, timeZone: string): WallTime | null {
     date: formatZoned(date, timeZone, "yyyy-MM-dd"),
     time: formatZoned(date, timeZone, "HH:mm"),
   };
-}
-
-/** The lower bound for a preset, counted back from `nowMs`, in whole seconds (rounded down). */
-export function presetAfter(preset: AfterPreset, nowMs: number): string {
-  return toIsoSeconds(new Date(nowMs - PRESET_MS[preset]));
 }
 
 /**

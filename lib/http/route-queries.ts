@@ -20,7 +20,8 @@ import {
   readWorkflowList,
   type RunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
-import { isEntityType, readEntity, readSearch } from "@/lib/url-state/workflows-view-state";
+import { isEntityType, readEntity } from "@/lib/url-state/shared-readers";
+import { readSearch } from "@/lib/url-state/workflows-view-state";
 import type { WorkflowListQuery } from "@/lib/workflows/workflow-list";
 import { rejectUnknownParameters, singleValues, strictInteger } from "./strict-query";
 

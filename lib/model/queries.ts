@@ -17,7 +17,11 @@ export interface LogsQuery {
   page: number;
   perPage: number;
   status: RunStatus | null;
-  /** ISO 8601 UTC instant, inclusive lower bound on `triggered_at`. */
+  /**
+   * Inclusive lower bound on `triggered_at`: an ISO 8601 UTC instant, or in a view's query a
+   * rolling window (`-24h`) that `resolveAfterIn` turns into one as the request leaves. LeadLex,
+   * our route handler and the gateway's schema only ever see the instant.
+   */
   after: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { resolveAfterNow } from "@/lib/format/rolling-window";
 import type { AsOf, PrefetchAdvice } from "@/lib/model/freshness";
 import type { LogsQuery } from "@/lib/model/queries";
 import type { RequestPriority } from "@/lib/model/request-priority";
@@ -11,6 +12,7 @@ export type ServedRunsPage = RunsPage & AsOf & PrefetchAdvice;
 /**
  * One query key per (workflow, page, filters), used by the server's prefetch and the browser's
  * refetches alike, so the hydrated first page is found under exactly the key the table asks for.
+ * A rolling `after` stays rolling in the key: "the last 24 hours" is one view, whenever asked.
  */
 export function runsQueryKey(workflowId: string, query: LogsQuery) {
   return [
@@ -43,7 +45,12 @@ export function runsQueryOptions(
 ) {
   return queryOptions({
     queryKey: runsQueryKey(workflowId, query),
+    // The instant of a rolling window is the one at the time of each fetch, not of the render.
     queryFn: ({ signal }) =>
-      fetchOwnApi<ServedRunsPage>(runsApiPath(workflowId, query), signal, priority),
+      fetchOwnApi<ServedRunsPage>(
+        runsApiPath(workflowId, resolveAfterNow(query)),
+        signal,
+        priority,
+      ),
   });
 }

@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { z } from "zod";
+import { isRollingWindow, resolveAfter } from "@/lib/format/rolling-window";
 import { isWorkflowId } from "@/lib/model/workflow-id";
 import { logsQuerySchema, workflowsQuerySchema } from "@/lib/leadlex/query-schemas";
 import { AppError, toAppError } from "@/lib/model/app-error";
@@ -17,11 +18,20 @@ import type { RefreshResult } from "./refresh-target";
  * Cross-site posts are refused by Next's Origin check and by `proxy.ts`; the target is parsed here.
  */
 
+/** A view's query may hold a rolling window (`-24h`): it names the instant it reaches now. */
+function resolveRollingAfter(query: unknown): unknown {
+  if (typeof query !== "object" || query === null || !("after" in query)) return query;
+  const { after } = query;
+  return typeof after === "string" && isRollingWindow(after)
+    ? { ...query, after: resolveAfter(after, Date.now()) }
+    : query;
+}
+
 const refreshTargetSchema = z.discriminatedUnion("view", [
   z.object({
     view: z.literal("runs"),
     workflowId: z.string().max(64).refine(isWorkflowId),
-    query: logsQuerySchema,
+    query: z.preprocess(resolveRollingAfter, logsQuerySchema),
   }),
   z.object({ view: z.literal("workflows"), query: workflowsQuerySchema }),
 ]);

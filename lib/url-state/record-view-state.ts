@@ -5,7 +5,7 @@
  * `record-view-repairs.ts` names each repair.
  */
 import { pageParam, pageSizeParam } from "./paging-params";
-import { readRunId } from "./runs-view-state";
+import { joinRunIds, readRunIds } from "./shared-readers";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 
 export const RECORD_WINDOWS = ["7d", "30d", "90d"] as const;
@@ -29,7 +29,7 @@ export const recordViewParsers = {
   window: urlParam<RecordWindow>(readRecordWindow, identity).withDefault("7d"),
   page: pageParam,
   per_page: pageSizeParam,
-  open: urlParam<string>(readRunId, identity),
+  open: urlParam<string[]>(readRunIds, joinRunIds),
 };
 
 export const loadRecordViewState = createLoader(recordViewParsers);

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { resolveAfter } from "@/lib/format/rolling-window";
 import { findRunsAcrossViewRepairs } from "./runs-across-view-repairs";
 import {
   loadRunsAcrossViewState,
+  ROLLING_WINDOW_MS,
+  ROLLING_WINDOWS,
   serializeRunsAcrossViewState,
   statusesOf,
+  workflowRunsSearch,
 } from "./runs-across-view-state";
+import { loadRunsViewState } from "./runs-view-state";
 
 describe("the /runs view's URL state", () => {
   it("opens on failed runs of the last 24 h, and keeps that out of the link", () => {
@@ -43,4 +48,22 @@ describe("the /runs view's URL state", () => {
     const raw = { status: "failed,skipped", window: "1h", workflow: "wf_a", still_failing: "1" };
     expect(findRunsAcrossViewRepairs(raw, loadRunsAcrossViewState(raw))).toEqual([]);
   });
+
+  it("opens a workflow on the same runs: one status, and the window as a rolling after", () => {
+    expect(workflowRunsSearch(loadRunsAcrossViewState(""))).toBe("?status=failed&after=-24h");
+    expect(workflowRunsSearch(loadRunsAcrossViewState("?status=all&window=7d"))).toBe("?after=-7d");
+    expect(workflowRunsSearch(loadRunsAcrossViewState("?status=failed,skipped&window=1h"))).toBe(
+      "?after=-1h",
+    );
+  });
+
+  it.each(ROLLING_WINDOWS)(
+    "means by %s the span the workflow's view means by its after",
+    (window) => {
+      const nowMs = Date.parse("2026-04-17T09:31:00Z");
+      const { after } = loadRunsViewState(workflowRunsSearch({ status: "all", window }));
+      expect(after).toBe(`-${window}`);
+      expect(nowMs - Date.parse(resolveAfter(after ?? "", nowMs))).toBe(ROLLING_WINDOW_MS[window]);
+    },
+  );
 });

@@ -11,10 +11,9 @@ import type { RunStatus } from "@/lib/model/run";
 import { runStatuses } from "@/lib/model/run";
 import type { EntityType } from "@/lib/model/workflow";
 import { isWorkflowId } from "@/lib/model/workflow-id";
-import { readEntity } from "./entity-param";
 import { pageParam, pageSizeParam } from "./paging-params";
-import { readRunId } from "./runs-view-state";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
+import { joinRunIds, readEntity, readRunIds } from "./shared-readers";
 
 export const ROLLING_WINDOWS = ["1h", "24h", "7d"] as const;
 export type RollingWindow = (typeof ROLLING_WINDOWS)[number];
@@ -86,7 +85,7 @@ export const runsAcrossViewParsers = {
   still_failing: urlParam<boolean>(readFlag, (value) => (value ? "1" : "0")).withDefault(false),
   page: pageParam,
   per_page: pageSizeParam,
-  open: urlParam<string>(readRunId, identity),
+  open: urlParam<string[]>(readRunIds, joinRunIds),
 };
 
 export const loadRunsAcrossViewState = createLoader(runsAcrossViewParsers);
@@ -124,4 +123,19 @@ export function hasRunsAcrossFilters(state: RunsAcrossViewState): boolean {
   return (
     state.workflow !== null || state.entity !== null || state.reason !== null || state.still_failing
   );
+}
+
+/**
+ * The same runs in one workflow's own view, as its query: the window as the rolling `after` that
+ * view writes (`24h` here is `after=-24h` there), and the status when exactly one is chosen (that
+ * view filters on one status at most).
+ */
+export function workflowRunsSearch(state: Pick<RunsAcrossViewState, "status" | "window">): string {
+  // Written out rather than through that view's serializer, whose module (its parser map) the
+  // browser would then load on /runs too; the unit test reads the result back with that map.
+  const search = new URLSearchParams();
+  const statuses = statusesOf(state.status);
+  if (statuses.length === 1 && statuses[0]) search.set("status", statuses[0]);
+  search.set("after", `-${state.window}`);
+  return `?${search}`;
 }

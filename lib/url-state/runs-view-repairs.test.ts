@@ -29,7 +29,7 @@ describe("findRunsViewRepairs", () => {
     });
     expect(found.map((repair) => repair.message)).toEqual([
       "Status “FAILED” was read as “failed”.",
-      "“yesterday” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z); the time filter was removed.",
+      "“yesterday” is not a date and time (expected ISO 8601, e.g. 2026-04-17T09:31:00Z, or a rolling window such as -24h); the time filter was removed.",
       "Page “-3” is not a page number; showing page 1.",
       "“1000” rows per page is not offered; showing 100.",
       "“<script>” is not a run id; no run was opened.",
@@ -39,6 +39,35 @@ describe("findRunsViewRepairs", () => {
   it("says how a time with an offset was read", () => {
     expect(repairs({ after: "2026-04-17T11:31:00+02:00" })[0]?.message).toBe(
       "The “after” time was read as 2026-04-17T09:31:00Z.",
+    );
+  });
+
+  it("keeps a rolling window rolling, and says how a loosely written one was read", () => {
+    expect(repairs({ after: "-24h" })).toEqual([]);
+    expect(loadRunsViewState({ after: "-24h" }).after).toBe("-24h");
+    expect(repairs({ after: "-024H" })[0]?.message).toBe(
+      "The “after” window was read as -24h (the last 24 hours).",
+    );
+    expect(repairs({ after: "-0h" })[0]?.message).toMatch(/^“-0h” is not a date and time/);
+    expect(serializeRunsViewState(loadRunsViewState({ after: "-7D" }))).toBe("?after=-7d");
+  });
+
+  it("opens several runs, in the order given, each once, at most ten", () => {
+    expect(loadRunsViewState({ open: "wfl_2,wfl_1,wfl_2" }).open).toEqual(["wfl_2", "wfl_1"]);
+    expect(repairs({ open: "wfl_2,wfl_1" })).toEqual([]);
+    expect(serializeRunsViewState(loadRunsViewState({ open: "wfl_2, wfl_1" }))).toBe(
+      "?open=wfl_2,wfl_1",
+    );
+    expect(repairs({ open: "wfl_1,<b>" })[0]?.message).toBe(
+      "“<b>” is not a run id; the other run was opened.",
+    );
+    expect(repairs({ open: "wfl_1,wfl_2,x y,a.b" })[0]?.message).toBe(
+      "“x y”, “a.b” are not run ids; the other 2 runs were opened.",
+    );
+    const eleven = Array.from({ length: 11 }, (_, index) => `wfl_${index}`);
+    expect(loadRunsViewState({ open: eleven.join(",") }).open).toEqual(eleven.slice(0, 10));
+    expect(repairs({ open: eleven.join(",") })[0]?.message).toBe(
+      "At most 10 runs open at once; the first 10 were opened.",
     );
   });
 

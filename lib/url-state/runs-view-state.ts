@@ -1,16 +1,18 @@
 /**
  * The runs view's state, as it lives in the URL: `status`, `after`, `page`, `per_page`, `open`.
+ * `after` is an instant or a rolling window (`-24h`); the window stays rolling in the query and its
+ * key, and becomes an instant only when a request leaves (`resolveAfterIn`).
  * One parser map serves the server page (`loadRunsViewState`) and the browser (`useUrlParams`), so
  * both read a link the same way. The parsers are forgiving on purpose (`FAILED` reads as `failed`,
  * `page=-3` as page 1); `runs-view-repairs.ts` names each repair so the page can say so.
  */
 import { parseIsoInstant, toIsoSeconds } from "@/lib/format/iso-instant";
+import { readRollingWindow } from "@/lib/format/rolling-window";
 import type { LogsQuery } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { pageParam, pageSizeParam } from "./paging-params";
+import { joinRunIds, readRunIds } from "./shared-readers";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
-
-const RUN_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
 export function readStatus(raw: string): RunStatus | null {
   const value = raw.trim().toLowerCase();
@@ -18,12 +20,10 @@ export function readStatus(raw: string): RunStatus | null {
 }
 
 export function readAfter(raw: string): string | null {
+  const rolling = readRollingWindow(raw);
+  if (rolling) return rolling;
   const date = parseIsoInstant(raw.trim());
   return date ? toIsoSeconds(date) : null;
-}
-
-export function readRunId(raw: string): string | null {
-  return RUN_ID.test(raw) ? raw : null;
 }
 
 const identity = <T extends string>(value: T) => value;
@@ -33,7 +33,7 @@ export const runsViewParsers = {
   after: urlParam<string>(readAfter, identity),
   page: pageParam,
   per_page: pageSizeParam,
-  open: urlParam<string>(readRunId, identity),
+  open: urlParam<string[]>(readRunIds, joinRunIds),
 };
 
 export const loadRunsViewState = createLoader(runsViewParsers);

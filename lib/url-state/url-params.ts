@@ -89,12 +89,13 @@ export function applyUrlParamChanges<Map extends UrlParamMap>(
 }
 
 /**
- * `status=failed&after=2026-04-17T09:31:00Z`: like `URLSearchParams.toString()`, but with `:` left
- * as it is (RFC 3986 allows it in a query), so a shared link shows the time as people write it
- * rather than `09%3A31%3A00`. Both forms read back the same.
+ * `status=failed&after=2026-04-17T09:31:00Z&open=wfl_1,wfl_2`: like `URLSearchParams.toString()`,
+ * but with `:` and `,` left as they are (RFC 3986 allows both in a query), so a shared link shows
+ * the time and the lists as people write them rather than `09%3A31%3A00`, `wfl_1%2Cwfl_2`. Both
+ * forms read back the same.
  */
 export function toSearchString(params: URLSearchParams): string {
-  return params.toString().replaceAll("%3A", ":");
+  return params.toString().replaceAll("%3A", ":").replaceAll("%2C", ",");
 }
 
 /** `?status=failed&page=2`, or an empty string when every value is its default. */

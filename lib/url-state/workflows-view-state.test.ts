@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { workflowsQuerySchema } from "@/lib/leadlex/query-schemas";
 import { MAX_SEARCH_LENGTH } from "@/lib/model/queries";
+import { readEntity } from "./shared-readers";
 import { findWorkflowsViewRepairs } from "./workflows-view-repairs";
 import {
   describeWorkflowsMatch,
   hasWorkflowsFilters,
   loadWorkflowsViewState,
   readEnabled,
-  readEntity,
   readSearch,
   serializeWorkflowsViewState,
   toWorkflowsQuery,

@@ -14,7 +14,7 @@ import {
   type WorkflowListQuery,
   type WorkflowSort,
 } from "@/lib/workflows/workflow-list";
-import { isEntityType, readEntity } from "./entity-param";
+import { isEntityType, readEntity } from "./shared-readers";
 import { pageParam, pageSizeParam } from "./paging-params";
 import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
 

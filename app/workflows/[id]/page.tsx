@@ -8,6 +8,7 @@ import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-w
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
 import { settleWithin } from "@/lib/async/settle-within";
 import { clientWentAway } from "@/lib/http/request-lifetime";
+import { resolveAfterNow } from "@/lib/format/rolling-window";
 import { isWorkflowId } from "@/lib/model/workflow-id";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
@@ -60,7 +61,8 @@ export default async function WorkflowRunsPage({
     repairs: findRunsViewRepairs(raw, state),
     canonicalSearch: serializeRunsViewState(state),
   };
-  const loading = loadWorkflowRuns(quotaLayer(), apiKey, id, query);
+  // The cache key keeps a rolling window rolling; LeadLex gets the instant it names now.
+  const loading = loadWorkflowRuns(quotaLayer(), apiKey, id, resolveAfterNow(query));
 
   const early = await settleWithin(loading, STATUS_DECISION_MS);
   if (early.settled) return <WorkflowRuns data={early.value} {...content} />;

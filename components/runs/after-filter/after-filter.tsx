@@ -12,9 +12,11 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { buttonVariants } from "@/components/ui/button";
-import { ClockIcon, CloseIcon } from "@/components/ui/icons";
+import { ClockIcon } from "@/components/ui/icons/clock-icon";
+import { CloseIcon } from "@/components/ui/icons/close-icon";
 import { formatBoundDateTime, formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
 import { parseIsoInstant } from "@/lib/format/iso-instant";
+import { describeRollingWindow, resolveAfter } from "@/lib/format/rolling-window";
 
 const AfterPickerDialog = dynamic(
   () => import("./after-picker-dialog").then((module) => module.AfterPickerDialog),
@@ -22,7 +24,10 @@ const AfterPickerDialog = dynamic(
 );
 
 export interface AfterFilterProps {
-  /** The lower bound as `YYYY-MM-DDTHH:MM:SSZ`, or null for runs from any time. */
+  /**
+   * The lower bound as `YYYY-MM-DDTHH:MM:SSZ` or a rolling window (`-24h`), or null for runs from
+   * any time.
+   */
   value: string | null;
   onChange: (next: string | null) => void;
 }
@@ -35,13 +40,18 @@ const chipClass =
 const chipClearClass =
   "inline-flex w-9 shrink-0 items-center justify-center rounded-r-md border border-l-0 border-sky-300 bg-sky-50 text-sky-900 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100 dark:hover:bg-sky-900";
 
-/** "After: any time", or the chip "After 17 Apr 2026, 09:31 UTC+02:00 ×"; either opens the picker. */
+/**
+ * "After: any time", the chip "After 17 Apr 2026, 09:31 UTC+02:00 ×", or for a rolling window
+ * "In the last 24 hours ×"; each opens the picker.
+ */
 export function AfterFilter({ value, onChange }: AfterFilterProps) {
-  const { timeZone } = useTime();
+  const { timeZone, now } = useTime();
   const [open, setOpen] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const restoreFocus = useRef(false);
-  const bound = value !== null && parseIsoInstant(value) ? value : null;
+  const rolling = value === null ? null : describeRollingWindow(value);
+  const bound = value !== null && (rolling || parseIsoInstant(value)) ? value : null;
+  const boundInstant = bound === null ? null : resolveAfter(bound, Date.parse(now));
 
   useEffect(() => {
     // Only once the dialog has left the DOM: while it is open, the page behind it is inert.
@@ -76,11 +86,17 @@ export function AfterFilter({ value, onChange }: AfterFilterProps) {
         onClick={() => setOpen(true)}
         onPointerEnter={prefetch}
         onFocus={prefetch}
-        title={bound && timeZone !== UTC ? formatExactUtc(bound) : undefined}
+        title={
+          boundInstant && (rolling || timeZone !== UTC)
+            ? `After ${formatExactUtc(boundInstant)}${rolling ? ", moving with the clock" : ""}`
+            : undefined
+        }
         className={bound ? chipClass : triggerClass}
       >
         <ClockIcon className="size-4 shrink-0" />
-        {bound ? (
+        {rolling ? (
+          <span className="whitespace-nowrap">In {rolling}</span>
+        ) : bound ? (
           <span>
             <span className="whitespace-nowrap">After {formatBoundDateTime(bound, timeZone)}</span>{" "}
             <span className="whitespace-nowrap text-sky-800 dark:text-sky-200">

@@ -12,27 +12,28 @@ import { useTime } from "@/components/time/time-provider";
 import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/field-class";
-import { CloseIcon } from "@/components/ui/icons";
+import { CloseIcon } from "@/components/ui/icons/close-icon";
 import { formatZoneOffset, UTC } from "@/lib/format/date-time";
-import { isoToWallTime, presetAfter, type AfterPreset } from "@/lib/format/zoned-wall-time";
+import { ROLLING_PRESETS, resolveAfter } from "@/lib/format/rolling-window";
+import { isoToWallTime } from "@/lib/format/zoned-wall-time";
 import { AfterCalendar } from "./after-calendar";
 import { draftResult, draftStatus, initialDraft, readInZone, type Draft } from "./after-draft";
 import { useModalDialog } from "./use-modal-dialog";
 
 export interface AfterPickerDialogProps {
-  /** The applied bound, to start from; null when the filter is off. */
+  /** The applied bound (an instant or a rolling window), to start from; null when it is off. */
   value: string | null;
   onChange: (next: string | null) => void;
   /** Called for every way of closing; the opener unmounts the dialog and takes focus back. */
   onClose: () => void;
 }
 
-const PRESETS: ReadonlyArray<{ preset: AfterPreset; label: string }> = [
-  { preset: "1h", label: "Last hour" },
-  { preset: "24h", label: "Last 24 hours" },
-  { preset: "7d", label: "Last 7 days" },
-  { preset: "30d", label: "Last 30 days" },
-];
+const PRESET_LABELS: Record<(typeof ROLLING_PRESETS)[number], string> = {
+  "-1h": "Last hour",
+  "-24h": "Last 24 hours",
+  "-7d": "Last 7 days",
+  "-30d": "Last 30 days",
+};
 
 /** Presets, a month calendar, a time of day and the zone they are read in; Apply or Clear. */
 export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialogProps) {
@@ -43,9 +44,14 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
   const dialog = useModalDialog(onClose);
 
   const today = isoToWallTime(now, timeZone)?.date ?? now.slice(0, 10);
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(value, timeZone));
+  // A rolling window starts the calendar at the instant it names now; Apply keeps it rolling
+  // until the reader edits the day or time.
+  const [draft, setDraft] = useState<Draft>(() =>
+    initialDraft(value === null ? null : resolveAfter(value, Date.parse(now)), timeZone),
+  );
   const current = readInZone(draft, timeZone);
   const result = draftResult(current, value);
+  const resultInstant = result === null ? null : resolveAfter(result, Date.parse(now));
 
   const calendarRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,7 +67,7 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
   const zoneLine =
     timeZone === UTC
       ? "Times in UTC"
-      : `Times in ${timeZone} (${formatZoneOffset(result ?? now, timeZone)})`;
+      : `Times in ${timeZone} (${formatZoneOffset(resultInstant ?? now, timeZone)})`;
 
   return (
     <dialog
@@ -90,9 +96,14 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
         {/* Only the middle scrolls, so Apply stays in reach on a short phone screen. */}
         <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-4 pb-4">
           <div role="group" aria-label="Presets" className="grid grid-cols-2 gap-2">
-            {PRESETS.map(({ preset, label }) => (
-              <Button key={preset} onClick={() => commit(presetAfter(preset, Date.now()))}>
-                {label}
+            {ROLLING_PRESETS.map((preset) => (
+              <Button
+                key={preset}
+                onClick={() => commit(preset)}
+                aria-pressed={value === preset}
+                className={value === preset ? "ring-2 ring-sky-600" : undefined}
+              >
+                {PRESET_LABELS[preset]}
               </Button>
             ))}
           </div>
@@ -129,7 +140,7 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
               <TimeZoneToggle />
             </div>
             <p aria-live="polite" className="min-h-5 text-sm tabular-nums">
-              {draftStatus(current, result)}
+              {draftStatus(current, resultInstant)}
             </p>
           </div>
         </div>

@@ -8,6 +8,7 @@
 import type { NextRequest } from "next/server";
 import { EXPORT_CONTENT_TYPES } from "@/lib/export/export-format";
 import { estimateExport, startExport } from "@/lib/export/export-service";
+import { resolveAfterNow } from "@/lib/format/rolling-window";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
 import { readExportRouteQuery } from "@/lib/http/route-queries";
 import { AppError } from "@/lib/model/app-error";
@@ -29,7 +30,9 @@ export async function GET(
     const query = readExportRouteQuery(request.nextUrl.searchParams);
     const apiKey = await readApiKey();
     if (!apiKey) throw new AppError("not_connected");
-    const filter = { status: query.status, after: query.after };
+    // A rolling window (`after=-24h`, as the runs view's link keeps it) is fixed once, here: every
+    // page of one export asks LeadLex for the same instant.
+    const filter = resolveAfterNow({ status: query.status, after: query.after });
     if (query.format === null) {
       return jsonOk(await estimateExport(quotaLayer(), apiKey, id, filter, request.signal));
     }
