@@ -85,11 +85,16 @@ test.describe("readable times", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Last 24 hours" }).click();
     await expect(page).toHaveURL(/\/workflows\/wf_big\?after=-24h$/);
     await expect(page.getByRole("button", { name: "In the last 24 hours" })).toBeVisible();
-    await expect.poll(() => afterSent(since, "wf_big")).toHaveLength(1);
-    const [first = ""] = await afterSent(since, "wf_big");
-    expect([windowStart(clicked, DAY_MS), windowStart(Date.now(), DAY_MS)]).toContain(
-      Date.parse(first),
-    );
+    // Other tests of this file may ask for wf_big at the same time: find this view's call among
+    // them by the instant it must name (the minute of the click, or the next one).
+    const sentNear = async (from: number, expected: () => number[]) =>
+      (await afterSent(from, "wf_big"))
+        .map((after) => Date.parse(after))
+        .find((ms) => expected().some((start) => Math.abs(ms - start) <= MINUTE_MS));
+    const firstWindow = () => [windowStart(clicked, DAY_MS), windowStart(Date.now(), DAY_MS)];
+    await expect.poll(() => sentNear(since, firstWindow)).toBeDefined();
+    const first = (await sentNear(since, firstWindow)) ?? Number.NaN;
+    expect(firstWindow()).toContain(first);
 
     // The bookmark, opened "tomorrow": the browser's clock is a day and an hour on. The link is
     // unchanged, and the next request names an instant a day and an hour later.
@@ -99,10 +104,10 @@ test.describe("readable times", () => {
     const sinceMove = await lastRequestSeq();
     await page.getByRole("button", { name: "Failed" }).click();
     await expect(page).toHaveURL(/\/workflows\/wf_big\?after=-24h&status=failed$/);
-    await expect.poll(() => afterSent(sinceMove, "wf_big")).toHaveLength(1);
-    const [later = ""] = await afterSent(sinceMove, "wf_big");
-    expect(Math.abs(Date.parse(later) - windowStart(moved, DAY_MS))).toBeLessThanOrEqual(MINUTE_MS);
-    expect(Date.parse(later) - Date.parse(first)).toBeGreaterThanOrEqual(shift - MINUTE_MS);
+    const movedWindow = () => [windowStart(moved, DAY_MS)];
+    await expect.poll(() => sentNear(sinceMove, movedWindow)).toBeDefined();
+    const later = (await sentNear(sinceMove, movedWindow)) ?? Number.NaN;
+    expect(later - first).toBeGreaterThanOrEqual(shift - MINUTE_MS);
     await expect(page).toHaveURL(/after=-24h/);
   });
 
@@ -114,11 +119,15 @@ test.describe("readable times", () => {
     await page.goto("/workflows/wf_big?after=-7d");
     await expect(page.getByRole("button", { name: "In the last 7 days" })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "repaired" })).toHaveCount(0);
-    await expect.poll(() => afterSent(since, "wf_big")).not.toHaveLength(0);
-    const [sent = ""] = await afterSent(since, "wf_big");
-    expect([windowStart(opened, 7 * DAY_MS), windowStart(Date.now(), 7 * DAY_MS)]).toContain(
-      Date.parse(sent),
-    );
+    // Found among other tests' calls for wf_big by the instant the week's window must name.
+    const weekWindow = () => [windowStart(opened, 7 * DAY_MS), windowStart(Date.now(), 7 * DAY_MS)];
+    await expect
+      .poll(async () =>
+        (await afterSent(since, "wf_big")).some((after) =>
+          weekWindow().includes(Date.parse(after)),
+        ),
+      )
+      .toBe(true);
 
     await page.goto("/workflows/wf_big?after=-1H");
     await expect(
