@@ -88,8 +88,18 @@ export async function workflowCallsSince(
   const base = `/functions/v1/api-gateway/v1/workflows/${workflowId}`;
   return {
     details: requests.filter((request) => request.path === base),
-    logs: requests.filter((request) => request.path === `${base}/logs`),
+    logs: requests.filter(
+      (request) => request.path === `${base}/logs` && !isListHealthCall(request),
+    ),
   };
+}
+
+/**
+ * The workflow list's health asks `per_page=1` of every listed workflow (any test that lands on
+ * the list, as connecting does, sets it off). A runs view never asks for pages of one.
+ */
+function isListHealthCall(request: RecordedRequest): boolean {
+  return request.query.per_page?.[0] === "1";
 }
 
 /** A runs view's query as the app sends it to LeadLex; absent values are LeadLex's defaults. */
