@@ -12,6 +12,7 @@ import {
   openWithKeyboard,
   queryValue,
   workflowCallsSince,
+  openByClick,
 } from "../support/dashboard";
 
 test.use({ timezoneId: "Asia/Kolkata" });
@@ -103,7 +104,10 @@ test.describe("after filter", () => {
   }) => {
     await page.goto("/workflows/wf_01HYA");
     const since = await lastRequestSeq();
-    await page.getByRole("button", { name: "After: any time" }).click();
+    await openByClick(
+      page.getByRole("button", { name: "After: any time" }),
+      page.getByRole("dialog", { name: "Show runs triggered after" }),
+    );
     const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
     for (const label of ["Last hour", "Last 24 hours", "Last 7 days", "Last 30 days"]) {
       await expect(dialog.getByRole("button", { name: label })).toBeVisible();
@@ -129,7 +133,10 @@ test.describe("after filter", () => {
     await expect(page.getByRole("button", { name: "After: any time" })).toBeFocused();
 
     // The picker's own Clear button.
-    await page.getByRole("button", { name: "After: any time" }).click();
+    await openByClick(
+      page.getByRole("button", { name: "After: any time" }),
+      page.getByRole("dialog", { name: "Show runs triggered after" }),
+    );
     await dialog.getByRole("button", { name: "Last hour" }).click();
     await expect(page).toHaveURL(/\?after=-1h$/);
     await page.getByRole("button", { name: "In the last hour" }).click();
@@ -146,9 +153,8 @@ test.describe("after filter", () => {
   }) => {
     await page.goto("/workflows/wf_01HY1?status=failed");
     const trigger = page.getByRole("button", { name: "After: any time" });
-    await trigger.click();
     const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
-    await expect(dialog).toBeVisible();
+    await openByClick(trigger, dialog);
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Escape");

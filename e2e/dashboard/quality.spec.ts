@@ -19,6 +19,7 @@ import {
   runDetails,
   runsTable,
   useSessionWithKey,
+  openByClick,
 } from "../support/dashboard";
 import { lastRequestSeq } from "../support/emulator-admin";
 
@@ -60,7 +61,10 @@ const views: { name: string; open: (page: Page) => Promise<void> }[] = [
     name: "after picker open",
     open: async (page) => {
       await page.goto("/workflows/wf_01HY1");
-      await page.getByRole("button", { name: "After: any time" }).click();
+      await openByClick(
+        page.getByRole("button", { name: "After: any time" }),
+        page.getByRole("dialog", { name: "Show runs triggered after" }),
+      );
       await expect(page.getByRole("dialog", { name: "Show runs triggered after" })).toBeVisible();
     },
   },

@@ -16,6 +16,7 @@ import {
   runRow,
   runsTable,
   workflowCallsSince,
+  openByClick,
 } from "../support/dashboard";
 
 test.use({ timezoneId: "Asia/Kolkata" });
@@ -79,7 +80,10 @@ test.describe("readable times", () => {
     connectedPage: page,
   }) => {
     await page.goto("/workflows/wf_big");
-    await page.getByRole("button", { name: "After: any time" }).click();
+    await openByClick(
+      page.getByRole("button", { name: "After: any time" }),
+      page.getByRole("dialog", { name: "Show runs triggered after" }),
+    );
     const since = await lastRequestSeq();
     const clicked = Date.now();
     await page.getByRole("dialog").getByRole("button", { name: "Last 24 hours" }).click();

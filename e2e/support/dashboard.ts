@@ -344,3 +344,12 @@ export function expectedCellTime(iso: string, timeZone: string): string {
   const year = at.year === fields(new Date()).year ? "" : ` ${at.year}`;
   return `${at.day} ${at.month}${year}, ${at.hour}:${at.minute}:${at.second}`;
 }
+
+/** `openWithKeyboard` for a click: the After chip's code arrives in a chunk of its own. */
+export async function openByClick(trigger: Locator, dialog: Locator): Promise<void> {
+  await expect(async () => {
+    if (await dialog.isVisible()) return;
+    await trigger.click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
