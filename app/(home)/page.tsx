@@ -15,6 +15,7 @@ import {
   toWorkflowsQuery,
 } from "@/lib/url-state/workflows-view-state";
 import { loadWorkflowList } from "@/lib/workflows/load-workflow-list";
+import { clientWentAway } from "@/lib/http/request-lifetime";
 
 export const metadata: Metadata = { title: "Workflows" };
 
@@ -29,6 +30,8 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const state = loadWorkflowsViewState(raw);
   const query = toWorkflowsQuery(state);
   const first = await loadWorkflowList(apiKey, query);
+  // Dropped while LeadLex was asked: drawing the answer would be work for a closed socket.
+  if (clientWentAway()) return null;
 
   const queryClient = getQueryClient();
   if (first.ok) queryClient.setQueryData(workflowsQueryKey(query), first.page);

@@ -14,6 +14,7 @@ import {
   toRunsAcrossQuery,
 } from "@/lib/url-state/runs-across-view-state";
 import { searchStringOf } from "@/lib/url-state/url-params";
+import { clientWentAway } from "@/lib/http/request-lifetime";
 
 export const metadata: Metadata = { title: "Runs" };
 
@@ -27,6 +28,8 @@ export default async function RunsAcrossPage({ searchParams }: PageProps<"/runs"
   const state = loadRunsAcrossViewState(raw);
   const query = toRunsAcrossQuery(state);
   const first = await loadFirstRunsAcross(quotaLayer(), runIndexService(), apiKey, query);
+  // Dropped while LeadLex was asked: drawing the answer would be work for a closed socket.
+  if (clientWentAway()) return null;
 
   const queryClient = getQueryClient();
   if (first.ok) queryClient.setQueryData(runsAcrossQueryKey(query), first.page);

@@ -16,6 +16,7 @@ import {
   toRecordHistoryQuery,
 } from "@/lib/url-state/record-view-state";
 import { searchStringOf } from "@/lib/url-state/url-params";
+import { clientWentAway } from "@/lib/http/request-lifetime";
 
 export async function generateMetadata({
   params,
@@ -46,6 +47,8 @@ export default async function RecordHistoryPage({
   const first = await loadFirstRecordHistory(quotaLayer(), runIndexService(), apiKey, query, {
     maxSyncAgeMs: 0,
   });
+  // Dropped while LeadLex was asked: drawing the answer would be work for a closed socket.
+  if (clientWentAway()) return null;
 
   const queryClient = getQueryClient();
   if (first.ok) queryClient.setQueryData(recordHistoryQueryKey(query), first.page);

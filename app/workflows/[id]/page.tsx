@@ -65,6 +65,9 @@ export default async function WorkflowRunsPage({
   const loading = loadWorkflowRuns(quotaLayer(), apiKey, id, resolveAfterNow(query));
 
   const early = await settleWithin(loading, STATUS_DECISION_MS);
+  // A load dropped while LeadLex was asked (its call is cancelled with it, which settles `loading`
+  // early): drawing the page, or its error, would be work for a closed socket.
+  if (clientWentAway()) return null;
   if (early.settled) return <WorkflowRuns data={early.value} {...content} />;
   return (
     <Suspense fallback={<WorkflowRunsSkeleton />}>
