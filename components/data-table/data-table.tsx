@@ -69,9 +69,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
                 data-row
                 data-state={expanded ? "open" : "closed"}
                 onClick={(event) => handleRowClick(event, row)}
-                className={`border-t border-slate-200 align-top dark:border-slate-800 ${
-                  onRowActivate ? "cursor-pointer" : ""
-                } ${expanded ? "bg-sky-50/70 dark:bg-sky-950/30" : "hover:bg-slate-50 dark:hover:bg-slate-900/60"}`}
+                className={`data-table-row ${onRowActivate ? "cursor-pointer" : ""} ${expanded ? "data-table-row-open" : "data-table-row-closed"}`}
               >
                 {row.getAllCells().map((cell) => (
                   <td
