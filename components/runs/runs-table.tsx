@@ -82,6 +82,9 @@ export function RunsTable({
     getRowCanExpand: () => true,
     state: { expanded },
     onExpandedChange: handleExpandedChange,
+    // Which runs are open is the URL's to say: new rows (another page, with "Show it") must not
+    // close them. The views close them themselves where a new page or filter should.
+    autoResetExpanded: false,
     meta: { maxDurationMs, workflowNames, workflowSearch },
   });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   DataTablePagination,
   DataTableSkeleton,
@@ -87,6 +87,16 @@ export function RunsView({
     [prefetch, query],
   );
 
+  // Where "Show it" last took each open run that was not on its page, so a second miss says so.
+  const [shownAt, setShownAt] = useState<Record<string, number>>({});
+  const showRunAt = useCallback(
+    (runId: string, runPage: number) => {
+      setShownAt((shown) => ({ ...shown, [runId]: runPage }));
+      setState({ page: runPage === 1 ? null : runPage });
+    },
+    [setState],
+  );
+
   const page = list.page;
   const noun = runsNoun(state);
   const missingRunIds =
@@ -164,6 +174,10 @@ export function RunsView({
             {missingRunIds.length > 0 ? (
               <OpenRunNote
                 runIds={missingRunIds}
+                workflowId={workflowId}
+                query={query}
+                shownAt={shownAt}
+                onShow={showRunAt}
                 onDismiss={() => {
                   openRuns(openRunIds.filter((id) => !missingRunIds.includes(id)));
                   view.focusBody();

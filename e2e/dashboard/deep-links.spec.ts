@@ -189,6 +189,51 @@ test.describe("deep links", () => {
     await expect(page).toHaveURL(new RegExp(`/workflows/wf_01HY3\\?status=failed&open=${here}$`));
   });
 
+  test("a shared link whose run newer runs have pushed back finds its page with one call", async ({
+    connectedPage: page,
+  }) => {
+    // The auto-disabled workflow gains no runs, so a run's place in its list holds still.
+    const { data, meta } = await emulatorLogs("wf_01HY6", { per_page: "100" });
+    expect(meta.total).toBeGreaterThan(40);
+    const pushedBack = data.logs[37]?.id ?? "";
+    const since = await lastRequestSeq();
+    await page.goto(`/workflows/wf_01HY6?open=${pushedBack}`);
+    const note = page.getByRole("status").filter({ hasText: "is not on this page" });
+    await expect(note).toContainText("(1 LeadLex call)");
+    await note.getByRole("button", { name: "Show it" }).click();
+
+    // Index 37, newest first, at 25 a page: page 2, found from the run's own second.
+    await expect(page).toHaveURL(new RegExp(`/workflows/wf_01HY6\\?open=${pushedBack}&page=2$`));
+    await expect(runDetails(page, pushedBack)).toBeVisible();
+    await expect(note).toHaveCount(0);
+    // Its one call: one run a page from the run's own second (LeadLex's `after` is inclusive).
+    const second = (data.logs[37]?.triggered_at ?? "").replace(/\.\d+Z$/, "Z");
+    const counts = (await emulatorRequestsSince(since)).filter(
+      (request) =>
+        request.path.endsWith("/workflows/wf_01HY6/logs") &&
+        queryValue(request, "after") === second,
+    );
+    expect(counts.map((request) => queryValue(request, "per_page"))).toEqual(["1"]);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("Show it says so when the run does not match the view's filters", async ({
+    connectedPage: page,
+  }) => {
+    const { data } = await emulatorLogs("wf_01HY6", { status: "skipped" });
+    const skipped = data.logs[0]?.id ?? "";
+    await page.goto(`/workflows/wf_01HY6?status=failed&open=${skipped}`);
+    const note = page.getByRole("status").filter({ hasText: "is not on this page" });
+    await note.getByRole("button", { name: "Show it" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "either" })).toContainText(
+      `Run ${skipped} is not on page`,
+    );
+    await expect(page.getByRole("status").filter({ hasText: "either" })).toContainText(
+      "it does not match this view's filters",
+    );
+    await expect(page.getByRole("button", { name: "Show it" })).toHaveCount(0);
+  });
+
   for (const path of [
     "/workflows/..%2F..",
     "/workflows/%3Cscript%3E",
