@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { KeyboardShortcutsLoader } from "@/components/keyboard/keyboard-shortcuts-loader";
 import { AppHeader } from "@/components/layout/app-header";
 import { TimeProvider } from "@/components/time/time-provider";
 import { readTimeZonePreference } from "@/lib/format/read-time-zone-preference";
@@ -48,6 +49,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">
               {children}
             </main>
+            <KeyboardShortcutsLoader />
           </TimeProvider>
         </Providers>
       </body>

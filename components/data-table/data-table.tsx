@@ -2,7 +2,17 @@
 
 import type { ReactTable } from "@tanstack/react-table";
 import type { Row, RowData, TableFeatures } from "@tanstack/react-table";
-import { Fragment, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import {
+  Fragment,
+  useEffect,
+  useMemo,
+  useRef,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from "react";
+import { focusAdjacentRow, makeRowTheTabStop } from "./row-focus";
 
 export interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData> {
   table: ReactTable<TFeatures, TData>;
@@ -30,7 +40,8 @@ export interface DataTableProps<TFeatures extends TableFeatures, TData extends R
 
 /**
  * A generic table for TanStack Table models: real table markup, an expandable row under each row,
- * and row-to-row keyboard movement (Up/Down between each row's first focusable control).
+ * and row-to-row keyboard movement (Up/Down, or j/k, between each row's first focusable control).
+ * The rows are one tab stop: the row last visited (`row-focus.ts`).
  */
 export function DataTable<TFeatures extends TableFeatures, TData extends RowData>({
   table,
@@ -45,6 +56,12 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
 }: DataTableProps<TFeatures, TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  // New rows come with every control tabbable: keep one row the tab stop, the focused one if any.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (body) makeRowTheTabStop(body, document.activeElement?.closest("tr[data-row]"));
+  }, [rows]);
 
   // The rows render only when they change: a "busy" render while newer rows load (the same rows,
   // dimmed) then costs almost nothing. Callers keep their callbacks stable for this to hold.
@@ -58,7 +75,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
       onRowActivate(row);
     }
     return (
-      <tbody>
+      <tbody ref={bodyRef} onFocus={keepFocusedRowTheTabStop}>
         {rows.map((row) => {
           const expanded = isRowExpanded ? isRowExpanded(row) : false;
           const domId = rowDomId?.(row);
@@ -143,20 +160,19 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   );
 }
 
-/** Up/Down from inside a row move focus to the same control in the previous/next row. */
+/** Up/Down (or j/k) from inside a row move focus to the first control of the row above/below. */
 function moveBetweenRows(event: KeyboardEvent<HTMLTableElement>) {
-  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const step = ROW_STEPS[event.key];
+  if (step === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target as HTMLElement;
   if (target.closest("input, select, textarea, [role='grid']")) return;
-  const row = target.closest<HTMLTableRowElement>("tr[data-row]");
-  if (!row) return;
-  const rows = Array.from(
-    event.currentTarget.querySelectorAll<HTMLTableRowElement>("tr[data-row]"),
-  );
-  const next = rows[rows.indexOf(row) + (event.key === "ArrowDown" ? 1 : -1)];
-  const focusable = next?.querySelector<HTMLElement>("button, a[href]");
-  if (focusable) {
-    event.preventDefault();
-    focusable.focus();
-  }
+  if (focusAdjacentRow(target, step)) event.preventDefault();
+}
+
+const ROW_STEPS: Record<string, 1 | -1> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+
+/** A row reached by Tab or a click becomes the one Shift+Tab and Tab come back to. */
+function keepFocusedRowTheTabStop(event: FocusEvent<HTMLTableSectionElement>) {
+  const row = (event.target as HTMLElement).closest("tr[data-row]");
+  if (row) makeRowTheTabStop(event.currentTarget, row);
 }

@@ -64,6 +64,8 @@ export function WorkflowSearchBox({ value, onSearch }: WorkflowSearchBoxProps) {
       <input
         id={inputId}
         type="search"
+        // `/` comes here on the list, rather than to the header's record search.
+        data-search-shortcut
         value={text}
         maxLength={MAX_SEARCH_LENGTH}
         spellCheck={false}
