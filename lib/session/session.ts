@@ -108,8 +108,8 @@ export async function storeWorkspaces(
   set: WorkspaceSet,
   current: SessionStamp | null,
 ): Promise<boolean> {
-  const stamp = current ?? (await sessionRecords().begin(newSessionId()));
-  return writeCookie({ ...set, ...stamp });
+  const { sessionId, issuedAtMs } = current ?? (await sessionRecords().begin(newSessionId()));
+  return writeCookie({ workspaces: set.workspaces, activeId: set.activeId, sessionId, issuedAtMs });
 }
 
 /**
@@ -121,7 +121,7 @@ export async function storeWithoutRemoved(
   previous: SessionStamp,
 ): Promise<{ revoked: boolean }> {
   const { stamp, revoked } = await sessionRecords().renew(previous, newSessionId());
-  await writeCookie({ ...set, ...stamp });
+  await writeCookie({ workspaces: set.workspaces, activeId: set.activeId, ...stamp });
   return { revoked };
 }
 
