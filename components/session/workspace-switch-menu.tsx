@@ -1,26 +1,17 @@
-"use client";
-
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { switchWorkspace } from "@/lib/session/actions";
 import type { WorkspaceSummary } from "@/lib/session/workspaces";
 import { DisclosureMenu } from "./disclosure-menu";
-import { useForgetWorkspaceData } from "./use-forget-workspace-data";
+import { SwitchWorkspaceForm } from "./switch-workspace-form";
 
 /**
- * Which workspace the pages show, and the others to switch to. A switch is a Server Action post
- * (the same cross-site rules as connect) naming the workspace by its random handle: no key and
- * nothing secret is in a form, a link or a URL. `/runs` means the same in every workspace, so a
- * switch there stays; anywhere else it lands on the workflow list, since a workflow or a record
- * belongs to one workspace.
+ * Which workspace the pages show, and the others to switch to, drawn on the server. A switch
+ * names the workspace by its random handle: no key and nothing secret is in a form, a link or a
+ * URL. It lands on the workflow list, since a workflow or a record belongs to one workspace.
  */
 export function WorkspaceSwitchMenu({ workspaces }: { workspaces: WorkspaceSummary[] }) {
-  const pathname = usePathname();
-  const forgetWorkspaceData = useForgetWorkspaceData();
   const active = workspaces.find((workspace) => workspace.active);
   const others = workspaces.filter((workspace) => !workspace.active);
   if (!active) return null;
-  const next = pathname === "/runs" ? "/runs" : "/";
 
   return (
     // Keyed by the active workspace: a switch keeps the header, and must not keep the menu open.
@@ -42,9 +33,7 @@ export function WorkspaceSwitchMenu({ workspaces }: { workspaces: WorkspaceSumma
         <ul aria-label="Switch to" className="space-y-1">
           {others.map((workspace) => (
             <li key={workspace.id}>
-              <form action={switchWorkspace} onSubmit={forgetWorkspaceData}>
-                <input type="hidden" name="workspace" value={workspace.id} />
-                <input type="hidden" name="next" value={next} />
+              <SwitchWorkspaceForm workspaceId={workspace.id} next="/">
                 <button
                   type="submit"
                   className="flex w-full items-baseline justify-between gap-2 rounded px-2 py-1 text-left text-sm hover:bg-sky-50 dark:hover:bg-slate-800"
@@ -57,7 +46,7 @@ export function WorkspaceSwitchMenu({ workspaces }: { workspaces: WorkspaceSumma
                     …{workspace.keyHint}
                   </span>
                 </button>
-              </form>
+              </SwitchWorkspaceForm>
             </li>
           ))}
         </ul>

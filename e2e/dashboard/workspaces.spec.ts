@@ -102,8 +102,7 @@ test.describe("several workspaces in one session", () => {
     await switchTo(page, "Globex");
     await expectListOf(page, names.globex, names.acme);
     // A workflow of the first workspace is not found under the second key.
-    const foreign = await page.goto("/workflows/wf_01HY1");
-    expect(foreign?.status()).toBe(404);
+    expect((await page.request.get("/api/workflows/wf_01HY1/logs")).status()).toBe(404);
 
     // The switch forms name a workspace by a handle of its own; neither it nor any key is in a
     // link or in any URL the browser asked for.
@@ -144,6 +143,27 @@ test.describe("several workspaces in one session", () => {
     expect(afterSwitch).toEqual(expect.arrayContaining(names.acme));
     expect(afterSwitch.filter((name) => names.globex.includes(name))).toEqual([]);
     await context.close();
+  });
+
+  test("a link opened under the wrong workspace says where the workflow is, and switches there", async ({
+    page,
+  }) => {
+    await acmeAndGlobex(page);
+    await page.goto("/workflows/wf_01HY1?status=failed");
+    await expect(
+      page.getByText("This workflow is not in Globex. It is in Acme: switch?"),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Switch to Acme" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Notify owner on lost deals", level: 1 }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/workflows\/wf_01HY1\?status=failed$/);
+    await expect(workspaceMenu(page)).toContainText("Acme");
+
+    // In neither workspace: not found, as with one workspace.
+    const nowhere = await page.goto("/workflows/wf_nowhere_000");
+    expect(nowhere?.status()).toBe(404);
+    await expect(page.getByText("This workflow is not in")).toHaveCount(0);
   });
 
   test("adding a key twice, or a name twice, says so and loses nothing", async ({ page }) => {

@@ -21,7 +21,13 @@ import {
 } from "./session-seal";
 import { soleCookieValue } from "./sole-cookie";
 import { unsealRemembered } from "./unseal-cache";
-import { activeWorkspace, summarise, type WorkspaceSet, type WorkspaceSummary } from "./workspaces";
+import {
+  activeWorkspace,
+  summarise,
+  type SessionWorkspace,
+  type WorkspaceSet,
+  type WorkspaceSummary,
+} from "./workspaces";
 
 /**
  * The user's API keys live only here: sealed (encrypted and authenticated) into an httpOnly cookie,
@@ -91,6 +97,22 @@ export async function readKeyHint(): Promise<string | null> {
 export async function readWorkspaceSummaries(): Promise<WorkspaceSummary[] | null> {
   const session = await readSession();
   return session ? summarise(session) : null;
+}
+
+/**
+ * For server code that looks past the active workspace (a link opened under the wrong one): the
+ * active workspace's label and the session's other workspaces, keys included. Never for the browser.
+ */
+export async function readOtherWorkspaces(): Promise<{
+  activeLabel: string;
+  others: SessionWorkspace[];
+} | null> {
+  const session = await readSession();
+  if (!session) return null;
+  return {
+    activeLabel: activeWorkspace(session).label,
+    others: session.workspaces.filter((workspace) => workspace.id !== session.activeId),
+  };
 }
 
 /** A handle for a new workspace in a seal: random, so nothing of the key is in it. */
