@@ -119,6 +119,14 @@ test.describe("several workspaces in one session", () => {
     for (const url of [...urls, ...hrefs, page.url()]) {
       for (const secret of secrets) expect(url, url).not.toContain(secret);
     }
+    // Nor is either key in what the pages that name several workspaces send: the header, the
+    // add page, and a link opened under the wrong workspace, as HTML and as RSC payload.
+    for (const path of ["/", "/connect", "/workflows/wf_01HY1"]) {
+      for (const headers of [{}, { RSC: "1" }]) {
+        const body = await (await page.request.get(path, { headers })).text();
+        for (const key of [ACME_KEY, GLOBEX_KEY]) expect(body, path).not.toContain(key);
+      }
+    }
   });
 
   test("adding and switching work without JavaScript", async ({ browser }) => {
