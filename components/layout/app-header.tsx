@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { RecordSearchForm } from "@/components/records/record-search-form";
-import { SignOutButton } from "@/components/session/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/session/workspace-switcher";
 import { readKeyHint } from "@/lib/session/session";
 
-/** The top bar: home link, navigation, and which key is connected with a way to disconnect it. */
+/** The top bar: home link, navigation, and which workspace is active with ways to switch and disconnect. */
 export async function AppHeader() {
   const keyHint = await readKeyHint();
   return (
@@ -30,14 +30,7 @@ export async function AppHeader() {
             inputClassName="flex-1 md:w-64 md:flex-none"
           />
         ) : null}
-        {keyHint ? (
-          <div className="flex items-center gap-3 text-sm">
-            <span className="hidden text-slate-600 sm:inline dark:text-slate-400">
-              Key ending <span className="font-mono">…{keyHint}</span>
-            </span>
-            <SignOutButton />
-          </div>
-        ) : null}
+        {keyHint ? <WorkspaceSwitcher /> : null}
       </div>
     </header>
   );

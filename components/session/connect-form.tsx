@@ -1,11 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/field-class";
 import { saveApiKey, type ConnectFormState } from "@/lib/session/actions";
 import { MAX_API_KEY_LENGTH } from "@/lib/session/api-key-format";
+import { MAX_LABEL_LENGTH } from "@/lib/session/workspaces";
+import { useForgetWorkspaceData } from "./use-forget-workspace-data";
 
 export interface DemoKeyChoice {
   label: string;
@@ -16,6 +17,8 @@ export interface DemoKeyChoice {
 interface ConnectFormProps {
   returnTo: string;
   demoKeys: DemoKeyChoice[];
+  /** Signed in already: the key joins the session's workspaces instead of starting one. */
+  adding: boolean;
 }
 
 const initialState: ConnectFormState = { message: null };
@@ -24,14 +27,16 @@ const initialState: ConnectFormState = { message: null };
  * The key input is controlled on purpose: React resets uncontrolled fields after a form action, and
  * the server never sends the key back, so this is what keeps a mistyped key on screen to fix.
  */
-export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
+export function ConnectForm({ returnTo, demoKeys, adding }: ConnectFormProps) {
   const [state, formAction, pending] = useActionState(saveApiKey, initialState);
-  const queryClient = useQueryClient();
   // A new key may see another workspace: nothing cached under the previous key may be shown.
-  const forgetCachedData = () => queryClient.clear();
+  const forgetCachedData = useForgetWorkspaceData();
   const [apiKey, setApiKey] = useState("");
+  const [label, setLabel] = useState("");
   const [revealed, setRevealed] = useState(false);
   const inputId = useId();
+  const labelId = useId();
+  const labelHintId = useId();
   const errorId = useId();
 
   return (
@@ -43,6 +48,26 @@ export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
         aria-busy={pending}
       >
         <input type="hidden" name="next" value={returnTo} />
+        <label htmlFor={labelId} className="block text-sm font-medium">
+          Workspace name
+        </label>
+        <input
+          id={labelId}
+          name="label"
+          type="text"
+          autoComplete="off"
+          maxLength={MAX_LABEL_LENGTH * 2}
+          placeholder="e.g. Acme"
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          aria-describedby={labelHintId}
+          className={`${fieldClass} w-full px-3`}
+        />
+        <p id={labelHintId} className="text-sm text-slate-600 dark:text-slate-400">
+          {adding
+            ? "How the workspace switcher will name it (the customer's name, say). Left empty, it is numbered."
+            : "Optional: how Runboard names this workspace if you add others later."}
+        </p>
         <label htmlFor={inputId} className="block text-sm font-medium">
           API key
         </label>
@@ -71,14 +96,14 @@ export function ConnectForm({ returnTo, demoKeys }: ConnectFormProps) {
           </p>
         ) : null}
         <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? "Checking key…" : "Connect"}
+          {pending ? "Checking key…" : adding ? "Add workspace" : "Connect"}
         </Button>
       </form>
 
       {demoKeys.length > 0 ? (
         <section aria-labelledby="demo-keys-heading">
           <h2 id="demo-keys-heading" className="text-lg font-semibold">
-            Or try a demo key
+            {adding ? "Or add a demo key" : "Or try a demo key"}
           </h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             This server talks to the built-in LeadLex emulator, so these demo keys work.

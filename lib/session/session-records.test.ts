@@ -70,6 +70,23 @@ describe("session records", () => {
     expect(await records.admit(second)).toBe(true);
   });
 
+  it("renew a session under a new id: the old one is refused, the lifetime does not grow", async () => {
+    const { records, clock } = setup();
+    const old = await records.begin(SESSION_ID);
+    clock.ms += 10 * MINUTE;
+    expect(await records.admit(old)).toBe(true);
+    const { stamp, revoked } = await records.renew(old, "CCCCCCCCCCCCCCCCCCCCCC");
+    expect(revoked).toBe(true);
+    expect(stamp).toEqual({ sessionId: "CCCCCCCCCCCCCCCCCCCCCC", issuedAtMs: old.issuedAtMs });
+    expect(await records.admit(old)).toBe(false);
+    expect(await records.admit(stamp)).toBe(true);
+    // Idle time counts from the renewal's use; the end from the first connect.
+    clock.ms += idleMs - MINUTE;
+    expect(await records.admit(stamp)).toBe(true);
+    clock.ms = old.issuedAtMs + absoluteMs;
+    expect(await records.admit(stamp)).toBe(false);
+  });
+
   it("refuse stamps that are not of a session this server began", async () => {
     const { records, clock } = setup();
     const forged: SessionStamp[] = [

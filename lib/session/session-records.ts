@@ -43,6 +43,14 @@ export interface SessionRecords {
   admit(stamp: SessionStamp): Promise<boolean>;
   /** Sign-out. False when the store could not be reached (the session then lives on). */
   revoke(stamp: SessionStamp): Promise<boolean>;
+  /**
+   * The same session under a new id, when what the old seal holds must stop working (a workspace
+   * removed from it): the old id is revoked, the issue time kept, so the lifetime does not grow.
+   */
+  renew(
+    previous: SessionStamp,
+    sessionId: string,
+  ): Promise<{ stamp: SessionStamp; revoked: boolean }>;
 }
 
 /** Last-use times are this coarse, so a busy session costs one store write a minute, not one per request. */
@@ -67,6 +75,20 @@ export function createSessionRecords(
   async function markSeen(stamp: SessionStamp, atMs: number): Promise<void> {
     const ttlMs = Math.min(lifetimes.idleMs, endOf(stamp) - atMs) + SEEN_RESOLUTION_MS;
     await store.set(seenKey(stamp.sessionId), Buffer.from(String(atMs)), ttlMs);
+  }
+
+  async function revoke(stamp: SessionStamp): Promise<boolean> {
+    if (!isSessionId(stamp.sessionId)) return true;
+    const ttlMs = endOf(stamp) - now() + CLOCK_SKEW_MS;
+    if (ttlMs <= 0) return true;
+    try {
+      await store.set(revokedKey(stamp.sessionId), Buffer.from("1"), ttlMs);
+      await store.delete(seenKey(stamp.sessionId));
+      return true;
+    } catch (error) {
+      if (isStoreUnavailable(error)) return false;
+      throw error;
+    }
   }
 
   return {
@@ -100,18 +122,12 @@ export function createSessionRecords(
       return true;
     },
 
-    async revoke(stamp) {
-      if (!isSessionId(stamp.sessionId)) return true;
-      const ttlMs = endOf(stamp) - now() + CLOCK_SKEW_MS;
-      if (ttlMs <= 0) return true;
-      try {
-        await store.set(revokedKey(stamp.sessionId), Buffer.from("1"), ttlMs);
-        await store.delete(seenKey(stamp.sessionId));
-        return true;
-      } catch (error) {
-        if (isStoreUnavailable(error)) return false;
-        throw error;
-      }
+    revoke,
+
+    async renew(previous, sessionId) {
+      const stamp = { sessionId, issuedAtMs: previous.issuedAtMs };
+      await markSeen(stamp, now()).catch(ignoreUnavailable);
+      return { stamp, revoked: await revoke(previous) };
     },
   };
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sealData } from "iron-session";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { serverEnv } from "@/lib/config/server-env";
@@ -9,36 +8,40 @@ import { sessionCookieName } from "./cookie-name";
 import { connectUrlFor } from "./safe-next-path";
 import {
   createSessionRecords,
-  isSessionId,
   SESSION_LIFETIMES,
   type SessionRecords,
   type SessionStamp,
 } from "./session-records";
+import {
+  MAX_SESSION_COOKIE_BYTES,
+  readSessionContents,
+  sealSessionContents,
+  setCookieBytes,
+  type SessionContents,
+} from "./session-seal";
 import { soleCookieValue } from "./sole-cookie";
 import { unsealRemembered } from "./unseal-cache";
+import {
+  activeWorkspace,
+  summarise,
+  type SessionWorkspace,
+  type WorkspaceSet,
+  type WorkspaceSummary,
+} from "./workspaces";
 
 /**
- * The user's API key lives only here: sealed (encrypted and authenticated) into an httpOnly cookie.
- * Server code reads it through `readApiKey` / `requireApiKey`; it is never rendered, logged or put in
- * a URL. A tampered, foreign, malformed or doubled cookie reads as "not connected", and connecting
- * again replaces it without reading it, so no cookie can lock a user out. So does a cookie whose
- * session has ended (signed out, idle or past its lifetime: `session-records.ts`), however
- * genuine its seal.
+ * The user's API keys live only here: sealed (encrypted and authenticated) into an httpOnly cookie,
+ * one or several workspaces with one of them active. Server code reads the active key through
+ * `readApiKey` / `requireApiKey`; no key is ever rendered, logged or put in a URL. A tampered,
+ * foreign, malformed or doubled cookie reads as "not connected", and connecting again replaces it
+ * without reading it, so no cookie can lock a user out. So does a cookie whose session has ended
+ * (signed out, idle or past its lifetime: `session-records.ts`), however genuine its seal.
  */
-
-interface SessionData {
-  apiKey?: string;
-  /** Last characters only, so the header can say which key is connected without showing it. */
-  keyHint?: string;
-  connectedAt?: string;
-  sessionId?: string;
-  issuedAtMs?: number;
-}
 
 const SESSION_TTL_SECONDS = SESSION_LIFETIMES.absoluteMs / 1000;
 
 /** iron-session's own margin: the cookie expires a minute before the seal inside it. */
-const COOKIE_MAX_AGE_SECONDS = SESSION_TTL_SECONDS - 60;
+const COOKIE_MARGIN_SECONDS = 60;
 
 function cookieSettings() {
   const env = serverEnv();
@@ -57,31 +60,25 @@ function sessionRecords(): SessionRecords {
   return records;
 }
 
-interface OpenSession {
-  apiKey: string;
-  keyHint: string | undefined;
-  stamp: SessionStamp;
-}
-
 /**
  * The session this request carries, if its seal opens and the session has not ended. Seals from
  * before sessions had ids read as signed out.
  */
-async function readSession(): Promise<OpenSession | null> {
+export async function readSession(): Promise<SessionContents | null> {
   const { name, password } = cookieSettings();
   const sealed = soleCookieValue((await headers()).get("cookie"), name);
   if (!sealed) return null;
-  const data = await unsealRemembered(sealed, password, SESSION_TTL_SECONDS);
-  const { apiKey, keyHint, sessionId, issuedAtMs } = data;
-  if (typeof apiKey !== "string" || !isSessionId(sessionId)) return null;
-  if (typeof issuedAtMs !== "number" || !Number.isSafeInteger(issuedAtMs)) return null;
-  const stamp = { sessionId, issuedAtMs };
-  if (!(await sessionRecords().admit(stamp))) return null;
-  return { apiKey, keyHint: typeof keyHint === "string" ? keyHint : undefined, stamp };
+  const contents = readSessionContents(
+    await unsealRemembered(sealed, password, SESSION_TTL_SECONDS),
+  );
+  if (!contents || !(await sessionRecords().admit(contents))) return null;
+  return contents;
 }
 
+/** The active workspace's key. */
 export async function readApiKey(): Promise<string | null> {
-  return (await readSession())?.apiKey ?? null;
+  const session = await readSession();
+  return session ? activeWorkspace(session).apiKey : null;
 }
 
 /** For pages: the key, or a redirect to `/connect` that returns to `returnTo` afterwards. */
@@ -91,34 +88,93 @@ export async function requireApiKey(returnTo: string): Promise<string> {
   return apiKey;
 }
 
+/** Last characters only, so a page can say which key is connected without showing it. */
 export async function readKeyHint(): Promise<string | null> {
-  return (await readSession())?.keyHint ?? null;
+  return (await readApiKey())?.slice(-4) ?? null;
 }
 
-/** A fresh seal: whatever cookie the browser sent before is overwritten, never read. */
-export async function storeApiKey(apiKey: string): Promise<void> {
-  const { name, password, options } = cookieSettings();
-  const stamp = await sessionRecords().begin(randomBytes(16).toString("base64url"));
-  const data: SessionData = {
-    apiKey,
-    keyHint: apiKey.slice(-4),
-    connectedAt: new Date(stamp.issuedAtMs).toISOString(),
-    ...stamp,
-  };
-  const sealed = await sealData(data, { password, ttl: SESSION_TTL_SECONDS });
-  (await cookies()).set(name, sealed, { ...options, maxAge: COOKIE_MAX_AGE_SECONDS });
+/** What the header may show of the session's workspaces: labels and key hints, never a key. */
+export async function readWorkspaceSummaries(): Promise<WorkspaceSummary[] | null> {
+  const session = await readSession();
+  return session ? summarise(session) : null;
 }
 
 /**
- * Sign-out: the session ends on the server (a copy of the cookie no longer works anywhere) and
- * the browser's cookie is expired. Returns the key it held, for purging its cached answers, and
- * whether the store recorded the end.
+ * For server code that looks past the active workspace (a link opened under the wrong one): the
+ * active workspace's label and the session's other workspaces, keys included. Never for the browser.
  */
-export async function endSession(): Promise<{ apiKey: string | null; revoked: boolean }> {
+export async function readOtherWorkspaces(): Promise<{
+  activeLabel: string;
+  others: SessionWorkspace[];
+} | null> {
   const session = await readSession();
-  const revoked = session ? await sessionRecords().revoke(session.stamp) : true;
+  if (!session) return null;
+  return {
+    activeLabel: activeWorkspace(session).label,
+    others: session.workspaces.filter((workspace) => workspace.id !== session.activeId),
+  };
+}
+
+/** A handle for a new workspace in a seal: random, so nothing of the key is in it. */
+export function newWorkspaceId(): string {
+  return randomBytes(6).toString("base64url");
+}
+
+/**
+ * Seals `set` into the cookie: into the session this request carries when `current` is given
+ * (its id and lifetime go on), else into a fresh session, overwriting whatever cookie the
+ * browser sent without reading it. False, and nothing written, when the cookie would pass the
+ * browsers' size limit.
+ */
+export async function storeWorkspaces(
+  set: WorkspaceSet,
+  current: SessionStamp | null,
+): Promise<boolean> {
+  const { sessionId, issuedAtMs } = current ?? (await sessionRecords().begin(newSessionId()));
+  return writeCookie({ workspaces: set.workspaces, activeId: set.activeId, sessionId, issuedAtMs });
+}
+
+/**
+ * Seals what is left of the session after a workspace is removed, under a new session id: a copy
+ * of the cookie taken before still holds the removed key, and must stop working.
+ */
+export async function storeWithoutRemoved(
+  set: WorkspaceSet,
+  previous: SessionStamp,
+): Promise<{ revoked: boolean }> {
+  const { stamp, revoked } = await sessionRecords().renew(previous, newSessionId());
+  await writeCookie({ workspaces: set.workspaces, activeId: set.activeId, ...stamp });
+  return { revoked };
+}
+
+async function writeCookie(contents: SessionContents): Promise<boolean> {
+  const { name, password, options } = cookieSettings();
+  const remainingSeconds = Math.floor(
+    (contents.issuedAtMs + SESSION_LIFETIMES.absoluteMs - Date.now()) / 1000,
+  );
+  const ttlSeconds = Math.max(COOKIE_MARGIN_SECONDS + 1, remainingSeconds);
+  const sealed = await sealSessionContents(contents, password, ttlSeconds);
+  const maxAge = ttlSeconds - COOKIE_MARGIN_SECONDS;
+  if (setCookieBytes(name, sealed, maxAge) > MAX_SESSION_COOKIE_BYTES) return false;
+  (await cookies()).set(name, sealed, { ...options, maxAge });
+  return true;
+}
+
+/**
+ * Sign-out of every workspace: the session ends on the server (a copy of the cookie no longer
+ * works anywhere) and the browser's cookie is expired. Returns the keys it held, for purging
+ * their cached answers, and whether the store recorded the end.
+ */
+export async function endSession(
+  session: SessionContents | null,
+): Promise<{ apiKeys: string[]; revoked: boolean }> {
+  const revoked = session ? await sessionRecords().revoke(session) : true;
   await clearCookie();
-  return { apiKey: session?.apiKey ?? null, revoked };
+  return { apiKeys: session?.workspaces.map((workspace) => workspace.apiKey) ?? [], revoked };
+}
+
+function newSessionId(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 async function clearCookie(): Promise<void> {

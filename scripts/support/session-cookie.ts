@@ -13,15 +13,15 @@ export const SESSION_COOKIE_NAME = "__Host-runboard_session";
 /** The app's absolute session lifetime (`lib/session/session-records.ts`). */
 const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
+/** A session of one workspace, labelled as the connect form labels an unnamed one. */
 export function sealSession(apiKey: string, secret: string): Promise<string> {
-  const issuedAtMs = Date.now();
+  const workspaceId = randomBytes(6).toString("base64url");
   return sealData(
     {
-      apiKey,
-      keyHint: apiKey.slice(-4),
-      connectedAt: new Date(issuedAtMs).toISOString(),
+      workspaces: [{ id: workspaceId, label: "Workspace 1", apiKey }],
+      active: workspaceId,
       sessionId: randomBytes(16).toString("base64url"),
-      issuedAtMs,
+      issuedAtMs: Date.now(),
     },
     { password: secret, ttl: SESSION_TTL_SECONDS },
   );

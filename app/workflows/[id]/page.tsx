@@ -6,6 +6,7 @@ import { RunsView } from "@/components/runs/runs-view";
 import { WorkflowRunsSkeleton } from "@/components/runs/workflow-runs-skeleton";
 import { RememberRecentWorkflow } from "@/components/workflows/remember-recent-workflow";
 import { WorkflowHeader } from "@/components/workflows/workflow-header";
+import { WorkflowInOtherWorkspace } from "@/components/workflows/workflow-in-other-workspace";
 import { settleWithin } from "@/lib/async/settle-within";
 import { clientWentAway } from "@/lib/http/request-lifetime";
 import { resolveAfterNow } from "@/lib/format/rolling-window";
@@ -13,7 +14,7 @@ import { isWorkflowId } from "@/lib/model/workflow-id";
 import { getQueryClient } from "@/lib/query/get-query-client";
 import { runsQueryKey } from "@/lib/query/runs-query";
 import { quotaLayer } from "@/lib/quota-layer";
-import { requireApiKey } from "@/lib/session/session";
+import { readOtherWorkspaces, requireApiKey } from "@/lib/session/session";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { findRunsViewRepairs } from "@/lib/url-state/runs-view-repairs";
 import {
@@ -22,6 +23,7 @@ import {
   toLogsQuery,
 } from "@/lib/url-state/runs-view-state";
 import { searchStringOf } from "@/lib/url-state/url-params";
+import { findWorkflowElsewhere } from "@/lib/workflows/find-workflow-elsewhere";
 import { loadWorkflowRuns, type WorkflowRuns } from "@/lib/workflows/load-workflow-runs";
 
 /**
@@ -51,7 +53,8 @@ export default async function WorkflowRunsPage({
   const { id } = await params;
   if (!isWorkflowId(id)) notFound();
   const raw = await searchParams;
-  const apiKey = await requireApiKey(`/workflows/${id}${searchStringOf(raw)}`);
+  const returnTo = `/workflows/${id}${searchStringOf(raw)}`;
+  const apiKey = await requireApiKey(returnTo);
 
   const state = loadRunsViewState(raw);
   const query = toLogsQuery(state);
@@ -60,6 +63,7 @@ export default async function WorkflowRunsPage({
     query,
     repairs: findRunsViewRepairs(raw, state),
     canonicalSearch: serializeRunsViewState(state),
+    returnTo,
   };
   // The cache key keeps a rolling window rolling; LeadLex gets the instant it names now.
   const loading = loadWorkflowRuns(quotaLayer(), apiKey, id, resolveAfterNow(query));
@@ -82,6 +86,7 @@ interface WorkflowRunsProps {
   query: ReturnType<typeof toLogsQuery>;
   repairs: LinkRepair[];
   canonicalSearch: string;
+  returnTo: string;
 }
 
 async function StreamedWorkflowRuns({
@@ -95,11 +100,13 @@ async function StreamedWorkflowRuns({
   return <WorkflowRuns data={data} {...props} />;
 }
 
-function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRunsProps) {
+function WorkflowRuns({ data, id, query, repairs, canonicalSearch, returnTo }: WorkflowRunsProps) {
   const { workflow, runs } = data;
   const workflowError = workflow.ok ? null : workflow.error;
   const runsError = runs.ok ? null : runs.error;
-  if (workflowError?.code === "not_found" && runsError?.code === "not_found") notFound();
+  if (workflowError?.code === "not_found" && runsError?.code === "not_found") {
+    return <UnknownWorkflow id={id} returnTo={returnTo} />;
+  }
 
   const queryClient = getQueryClient();
   if (runs.ok) queryClient.setQueryData(runsQueryKey(id, query), runs.value);
@@ -130,5 +137,22 @@ function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRun
         />
       </HydrationBoundary>
     </div>
+  );
+}
+
+/**
+ * A workflow the active key does not know: if another workspace of the session holds it (one
+ * details call per other key, cached), the page says so and offers the switch; else not found.
+ */
+async function UnknownWorkflow({ id, returnTo }: { id: string; returnTo: string }) {
+  const session = await readOtherWorkspaces();
+  const elsewhere = session ? await findWorkflowElsewhere(quotaLayer(), session.others, id) : null;
+  if (!session || !elsewhere) notFound();
+  return (
+    <WorkflowInOtherWorkspace
+      activeLabel={session.activeLabel}
+      elsewhere={elsewhere}
+      returnTo={returnTo}
+    />
   );
 }
