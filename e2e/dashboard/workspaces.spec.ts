@@ -122,7 +122,7 @@ test.describe("several workspaces in one session", () => {
     // Nor is either key in what the pages that name several workspaces send: the header, the
     // add page, and a link opened under the wrong workspace, as HTML and as RSC payload.
     for (const path of ["/", "/connect", "/workflows/wf_01HY1"]) {
-      for (const headers of [{}, { RSC: "1" }]) {
+      for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
         const body = await (await page.request.get(path, { headers })).text();
         for (const key of [ACME_KEY, GLOBEX_KEY]) expect(body, path).not.toContain(key);
       }
