@@ -193,6 +193,7 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
             onOpenRunsChange={openRuns}
             busy={list.stale}
             columns={runsAcrossColumns}
+            oneStatus={statusesOf(state.status).length === 1}
             workflowNames={workflowNames}
             workflowSearch={workflowRunsSearch(state)}
             caption={`Matching runs of workflows across the workspace (${noun}), page ${state.page} of ${list.pageCount}`}

@@ -175,6 +175,7 @@ export function RunsView({
               openRunIds={openRunIds}
               onOpenRunsChange={openRuns}
               busy={list.stale}
+              oneStatus={state.status !== null}
               caption={`${noun} of workflow ${workflowId}, page ${state.page} of ${list.pageCount}`}
             />
           </>

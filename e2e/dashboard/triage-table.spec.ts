@@ -1,0 +1,135 @@
+/**
+ * A table for triage at 1440×900, in all three run lists (a workflow's runs, `/runs`, a record's
+ * runs): entity ids whole and their type not printed twice, the error message after its code, and
+ * no Status column while exactly one status is selected. Every cell is compared with the run as
+ * the emulator lists it.
+ */
+import type { Locator, Page } from "@playwright/test";
+import type { LogEntry } from "../../emulator/wire-types";
+import { lastRequestSeq } from "../support/emulator-admin";
+import { expect, test } from "../support/fixtures";
+import {
+  emulatorRunsAfter,
+  expectNoHorizontalOverflow,
+  expectRunsAsAnswered,
+  runRow,
+  runsTable,
+  visibleRunIds,
+} from "../support/dashboard";
+
+// Each test loads two or three views and reads every row; a cold `/runs` syncs its workflows
+// first. On a shared 2-core machine that has taken past the default limit: a hang guard only.
+test.describe.configure({ timeout: 120_000 });
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The cell of one run's row under the column headed `header`. */
+async function cellUnder(page: Page, runId: string, header: string): Promise<Locator> {
+  const headers = await runsTable(page).getByRole("columnheader").allTextContents();
+  const index = headers.findIndex((text) => text.startsWith(header));
+  if (index < 0) throw new Error(`no column headed ${header}: ${headers.join(", ")}`);
+  return runRow(page, runId).getByRole("cell").nth(index);
+}
+
+/** True when the element's text does not fit it (cut with an ellipsis). */
+function isCut(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth > element.clientWidth);
+}
+
+/** What the Entity cell reads: the id alone when it starts with its type, as `deal_01…` does. */
+function expectedEntity(run: LogEntry): string {
+  return run.entity_id.startsWith(`${run.entity_type}_`)
+    ? run.entity_id
+    : `${run.entity_type} ${run.entity_id}`;
+}
+
+/** What the reason cell reads: the code and then the message, or the skip reason, or a dash. */
+function expectedReason(run: LogEntry): string {
+  if (run.error) return `${run.error.code} ${run.error.message.replace(/\s+/g, " ").trim()}`.trim();
+  return run.skip_reason ?? "—";
+}
+
+/** Checks each listed run's Entity and reason cells; returns how many entity ids were cut. */
+async function expectEntityAndReason(page: Page, runs: readonly LogEntry[]): Promise<number> {
+  let cut = 0;
+  for (const run of runs) {
+    const entity = await cellUnder(page, run.id, "Entity");
+    await expect(entity).toHaveText(expectedEntity(run));
+    if (await isCut(entity.locator("span").first())) cut += 1;
+    await expect(await cellUnder(page, run.id, "Error or skip reason")).toHaveText(
+      expectedReason(run),
+    );
+  }
+  return cut;
+}
+
+test("a workflow's failed runs: ids whole, type once, message after code, no Status column", async ({
+  connectedPage: page,
+}) => {
+  const since = await lastRequestSeq();
+  await page.goto("/workflows/wf_01HY1?status=failed&per_page=100");
+  const { data } = await expectRunsAsAnswered(page, since, "wf_01HY1", {
+    status: "failed",
+    perPage: 100,
+  });
+  const headers = runsTable(page).getByRole("columnheader");
+  await expect(headers).toHaveText([
+    "Details",
+    "Triggered (UTC)",
+    "Entity",
+    "Error or skip reason",
+    "Duration",
+  ]);
+  // Before this table, all 25 of the first 25 ids were cut in a 16rem column.
+  expect(await expectEntityAndReason(page, data.logs.slice(0, 25)), "entity ids cut").toBe(0);
+  await expectNoHorizontalOverflow(page);
+
+  // Every status again: each row says its own, so the column is back.
+  await page.getByRole("button", { name: "All", exact: true }).click();
+  await expect(page).toHaveURL(/\/workflows\/wf_01HY1\?per_page=100$/);
+  await expect(headers).toHaveText([
+    "Details",
+    "Triggered (UTC)",
+    "Status",
+    "Entity",
+    "Error or skip reason",
+    "Duration",
+  ]);
+});
+
+test("/runs with one status has no Status column, a record's runs have one; ids whole in both", async ({
+  connectedPage: page,
+}) => {
+  // The workspace view syncs its workflows on a cold index: a hang guard, not a speed claim.
+  test.slow();
+  await page.goto("/runs?workflow=wf_01HY1&status=all");
+  await expect(runsTable(page).getByRole("columnheader", { name: "Status" })).toHaveCount(1);
+  await page.goto("/runs?workflow=wf_01HY1");
+  await expect(page.getByRole("button", { name: /^Failed/ })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(runsTable(page).getByRole("columnheader", { name: "Workflow" })).toBeVisible();
+  await expect(runsTable(page).getByRole("columnheader", { name: "Status" })).toHaveCount(0);
+
+  // Listed after the page was served, the emulator's runs include every run on it.
+  const ids = await visibleRunIds(page);
+  expect(ids.length, "failed runs of wf_01HY1 in the last 24 hours").toBeGreaterThan(0);
+  const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString().slice(0, 19) + "Z";
+  const byId = new Map((await emulatorRunsAfter("wf_01HY1", dayAgo)).map((run) => [run.id, run]));
+  const shown = ids.map((id) => {
+    const run = byId.get(id);
+    if (!run) throw new Error(`run ${id} is not in the emulator's list`);
+    return run;
+  });
+  expect(await expectEntityAndReason(page, shown), "entity ids cut on /runs").toBe(0);
+  await expectNoHorizontalOverflow(page);
+
+  const [first] = shown;
+  if (!first) throw new Error("expected a run");
+  await page.goto(`/records/${first.entity_id}`);
+  await expect(runsTable(page).getByRole("columnheader", { name: "Status" })).toHaveCount(1);
+  const recordIds = await visibleRunIds(page);
+  expect(recordIds).toContain(first.id);
+  expect(await expectEntityAndReason(page, [first]), "entity id cut on the record page").toBe(0);
+  await expectNoHorizontalOverflow(page);
+});
