@@ -24,9 +24,12 @@ import {
 import type { Run } from "@/lib/model/run";
 import { errorHint } from "@/lib/runs/error-hints";
 import { explainSkipReason } from "@/lib/runs/skip-reasons";
+import { CopyForTicketButton } from "./copy-for-ticket-button";
 
 export interface RunDetailsProps {
   run: Run;
+  /** The run's workflow by name, for the ticket text, where the view knows it. */
+  workflowName?: string | null;
 }
 
 /** Ids are opaque and rarely long; a runaway one should not push the rest out of view. */
@@ -38,7 +41,7 @@ const HEADING_CLASS =
 const TEXT_BUTTON_CLASS =
   "rounded px-1 text-xs text-sky-800 underline decoration-dotted underline-offset-2 hover:bg-sky-100 dark:text-sky-300 dark:hover:bg-sky-950";
 
-export function RunDetails({ run }: RunDetailsProps) {
+export function RunDetails({ run, workflowName = null }: RunDetailsProps) {
   return (
     // `@container`: the columns follow the panel's width (a table cell), not the window's, and the
     // panel's content can never widen that cell.
@@ -46,6 +49,9 @@ export function RunDetails({ run }: RunDetailsProps) {
       aria-label={`Details of run ${run.id}`}
       className="@container min-w-0 text-sm text-slate-900 dark:text-slate-100"
     >
+      <div className="mb-4 flex justify-end">
+        <CopyForTicketButton run={run} workflowName={workflowName} />
+      </div>
       <div className="grid grid-cols-1 gap-x-8 gap-y-6 @3xl:grid-cols-2">
         <div className="min-w-0 space-y-6">
           <OutcomeSection run={run} />

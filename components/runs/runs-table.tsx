@@ -36,7 +36,7 @@ interface RunsTableProps {
    * out and its room goes to the entity and the message.
    */
   oneStatus?: boolean;
-  /** Names for a Workflow column (ids where none is known). */
+  /** Workflow names by id, for a Workflow column and the ticket text (ids where none is known). */
   workflowNames?: Readonly<Record<string, string>>;
   /** The query a Workflow column's links carry, so the workflow opens on the same runs. */
   workflowSearch?: string;
@@ -111,6 +111,16 @@ export function RunsTable({
     [openRunIds, onOpenRunsChange],
   );
 
+  const renderRunDetails = useCallback(
+    (row: RunRow) => (
+      <RunDetails
+        run={row.original}
+        workflowName={workflowNames?.[row.original.workflowId] ?? null}
+      />
+    ),
+    [workflowNames],
+  );
+
   return (
     <DataTable
       table={table}
@@ -130,8 +140,4 @@ type RunRow = Row<typeof runsTableFeatures, Run>;
 
 function rowDomId(row: RunRow): string {
   return runDomId(row.id);
-}
-
-function renderRunDetails(row: RunRow) {
-  return <RunDetails run={row.original} />;
 }

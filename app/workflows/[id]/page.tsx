@@ -124,6 +124,7 @@ function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRun
           repairs={repairs}
           canonicalSearch={canonicalSearch}
           workflowFetchedAt={workflow.ok ? workflow.value.fetchedAt : null}
+          workflowName={workflow.ok ? workflow.value.name : null}
         />
       </HydrationBoundary>
     </div>
