@@ -22,6 +22,7 @@ import {
   splitHiddenCharacters,
 } from "@/lib/json/string-display";
 import type { Run } from "@/lib/model/run";
+import { actionResultFacts } from "@/lib/runs/action-result-facts";
 import { errorHint } from "@/lib/runs/error-hints";
 import { explainSkipReason } from "@/lib/runs/skip-reasons";
 import { CopyForTicketButton } from "./copy-for-ticket-button";
@@ -63,6 +64,7 @@ export function RunDetails({ run, workflowName = null }: RunDetailsProps) {
         <IdentifiersSection run={run} />
         <div className="min-w-0 @3xl:col-span-2">
           <h3 className={HEADING_CLASS}>Action result</h3>
+          <ActionResultFacts result={run.actionResult} />
           <JsonViewer value={run.actionResult} label="Action result" />
         </div>
       </div>
@@ -165,6 +167,29 @@ function SkippedOutcome({ reason }: { reason: string | null }) {
         </dl>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The fields people look for in an action's result, in words above the raw JSON; a result of
+ * another shape shows only the JSON.
+ */
+function ActionResultFacts({ result }: { result: unknown }) {
+  const facts = actionResultFacts(result);
+  if (facts.length === 0) return null;
+  return (
+    // Its own container, as the identifiers are: the term column appears when this list has room.
+    <dl data-testid="action-result-facts" className="@container mb-3 space-y-2">
+      {facts.map((fact) => (
+        <Identifier key={fact.label} term={fact.label}>
+          <CopyableValue
+            value={fact.value}
+            copyLabel={`Copy ${fact.label.toLowerCase()}`}
+            mono={fact.mono}
+          />
+        </Identifier>
+      ))}
+    </dl>
   );
 }
 

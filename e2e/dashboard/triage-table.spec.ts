@@ -1,17 +1,20 @@
 /**
  * A table for triage at 1440×900, in all three run lists (a workflow's runs, `/runs`, a record's
  * runs): entity ids whole and their type not printed twice, the error message after its code, and
- * no Status column while exactly one status is selected. Every cell is compared with the run as
- * the emulator lists it.
+ * no Status column while exactly one status is selected; action results in words beside the raw
+ * JSON. Every value is compared with the run as the emulator lists it.
  */
 import type { Locator, Page } from "@playwright/test";
 import type { LogEntry } from "../../emulator/wire-types";
 import { lastRequestSeq } from "../support/emulator-admin";
 import { expect, test } from "../support/fixtures";
 import {
+  emulatorLogs,
   emulatorRunsAfter,
+  firstWith,
   expectNoHorizontalOverflow,
   expectRunsAsAnswered,
+  runDetails,
   runRow,
   runsTable,
   visibleRunIds,
@@ -132,4 +135,55 @@ test("/runs with one status has no Status column, a record's runs have one; ids 
   expect(recordIds).toContain(first.id);
   expect(await expectEntityAndReason(page, [first]), "entity id cut on the record page").toBe(0);
   await expectNoHorizontalOverflow(page);
+});
+
+test("action results read in words beside the JSON: Slack ts, message id, task id, status code", async ({
+  connectedPage: page,
+}) => {
+  const cases: [workflowId: string, field: string, label: string][] = [
+    ["wf_01HY1", "slack_message_ts", "Slack message timestamp"],
+    ["wf_01HY2", "message_id", "Email message id"],
+    ["wf_01HY3", "task_id", "Task id"],
+    ["wf_big", "status_code", "Webhook status code"],
+  ];
+  for (const [workflowId, field, label] of cases) {
+    const { data } = await emulatorLogs(workflowId, { status: "success" });
+    const run = firstWith(data.logs, (log) => log.action_result !== null);
+    const value = String(run.action_result?.[field]);
+    await page.goto(`/workflows/${workflowId}?status=success&open=${run.id}`);
+    const facts = runDetails(page, run.id).getByTestId("action-result-facts");
+    const term = facts.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) });
+    await expect(term).toBeVisible();
+    await expect(term.locator("xpath=following-sibling::dd[1]")).toHaveText(value);
+    await expect(
+      runDetails(page, run.id).getByRole("group", { name: "Action result" }),
+    ).toContainText(`"${field}"`);
+  }
+
+  // A field update's result is of no shape named here: only its JSON.
+  const { data } = await emulatorLogs("wf_01HY4", { status: "success" });
+  const update = firstWith(data.logs, (log) => log.action_result !== null);
+  await page.goto(`/workflows/wf_01HY4?status=success&open=${update.id}`);
+  await expect(
+    runDetails(page, update.id).getByRole("group", { name: "Action result" }),
+  ).toContainText('"new_value"');
+  await expect(runDetails(page, update.id).getByTestId("action-result-facts")).toHaveCount(0);
+});
+
+test("a hostile channel name in an action result stays text, its markers shown", async ({
+  connectedPage: page,
+}) => {
+  const { data } = await emulatorLogs("wf_fault_hostile");
+  const run = firstWith(
+    data.logs,
+    (log) => typeof log.action_result?.channel === "string" && log.entity_id.includes("\u202e"),
+  );
+  await page.goto(`/workflows/wf_fault_hostile?open=${run.id}`);
+  const facts = runDetails(page, run.id).getByTestId("action-result-facts");
+  const channel = facts.getByRole("term").filter({ hasText: /^Slack channel$/ });
+  await expect(channel.locator("xpath=following-sibling::dd[1]")).toHaveText(
+    String(run.action_result?.channel),
+  );
+  // The tricky text beside it is not a field named here: it stays in the JSON only.
+  await expect(facts.getByRole("term")).toHaveCount(1);
 });
