@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RecordSearchForm } from "@/components/records/record-search-form";
 import { SignOutButton } from "@/components/session/sign-out-button";
 import { readKeyHint } from "@/lib/session/session";
+import { HEADER_QUOTA_SLOT_ID } from "./header-quota-slot";
 
 /** The top bar: home link, navigation, and which key is connected with a way to disconnect it. */
 export async function AppHeader() {
@@ -32,6 +33,7 @@ export async function AppHeader() {
         ) : null}
         {keyHint ? (
           <div className="flex items-center gap-3 text-sm">
+            <div id={HEADER_QUOTA_SLOT_ID} />
             <span className="hidden text-slate-600 sm:inline dark:text-slate-400">
               Key ending <span className="font-mono">…{keyHint}</span>
             </span>

@@ -2,13 +2,15 @@
  * A table for triage at 1440×900, in all three run lists (a workflow's runs, `/runs`, a record's
  * runs): entity ids whole and their type not printed twice, the error message after its code, and
  * no Status column while exactly one status is selected; action results in words beside the raw
- * JSON. Every value is compared with the run as the emulator lists it.
+ * JSON; a compact header over a workflow's runs, with the quota in the app header. Every value is
+ * compared with the run or workflow as the emulator gives it.
  */
 import type { Locator, Page } from "@playwright/test";
-import type { LogEntry } from "../../emulator/wire-types";
+import type { LogEntry, WorkflowDetailBody } from "../../emulator/wire-types";
 import { lastRequestSeq } from "../support/emulator-admin";
-import { expect, test } from "../support/fixtures";
+import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
 import {
+  emulatorGet,
   emulatorLogs,
   emulatorRunsAfter,
   firstWith,
@@ -31,6 +33,19 @@ async function cellUnder(page: Page, runId: string, header: string): Promise<Loc
   const index = headers.findIndex((text) => text.startsWith(header));
   if (index < 0) throw new Error(`no column headed ${header}: ${headers.join(", ")}`);
   return runRow(page, runId).getByRole("cell").nth(index);
+}
+
+/** Rows whose whole height is inside the window, as a person sees them without scrolling. */
+function rowsFullyVisible(page: Page): Promise<number> {
+  return runsTable(page)
+    .locator("tbody tr[data-row]")
+    .evaluateAll(
+      (rows) =>
+        rows.filter((row) => {
+          const box = row.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }).length,
+    );
 }
 
 /** True when the element's text does not fit it (cut with an ellipsis). */
@@ -186,4 +201,38 @@ test("a hostile channel name in an action result stays text, its markers shown",
   );
   // The tricky text beside it is not a field named here: it stays in the JSON only.
   await expect(facts.getByRole("term")).toHaveCount(1);
+});
+
+test("a compact header leaves room for rows, expands on request, and the quota is in the app header", async ({
+  connectedPage: page,
+}) => {
+  const { data: workflow } = await emulatorGet<WorkflowDetailBody>("/v1/workflows/wf_01HY1");
+  await page.goto("/workflows/wf_01HY1");
+  await expect(runsTable(page)).toBeVisible();
+  // The old header left 11 of 25 rows in view (the table began 422 px down); the compact one
+  // starts it at 360 px, which leaves 12 rows of 40 px.
+  expect(await rowsFullyVisible(page)).toBeGreaterThan(11);
+
+  const description = page.locator("p").filter({ hasText: /^When a deal's / });
+  await expect(description).toBeVisible();
+  await expect(page.getByRole("meter", { name: "Triggers today" })).toHaveAttribute(
+    "aria-valuemax",
+    String(workflow.max_triggers_per_day),
+  );
+  // One line: the description, the meter and the last run sit side by side.
+  const [descriptionBox, meterBox] = await Promise.all([
+    description.boundingBox(),
+    page.getByRole("meter", { name: "Triggers today" }).boundingBox(),
+  ]);
+  expect(Math.abs((descriptionBox?.y ?? 0) - (meterBox?.y ?? 100))).toBeLessThan(20);
+  await page.getByText("More about this workflow").click();
+  await expect(page.getByRole("checkbox", { name: "More about this workflow" })).toBeChecked();
+  await expect
+    .poll(() => description.evaluate((element) => element.scrollWidth <= element.clientWidth))
+    .toBe(true);
+
+  const quota = /^API quota today: [\d,]+ of 10,000,000 calls left/;
+  await expect(page.getByRole("banner").getByText(quota)).toBeVisible();
+  await expect(page.getByRole("main").getByText(quota)).toHaveCount(0);
+  await expectNoAccessibilityViolations(page);
 });

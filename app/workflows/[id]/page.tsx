@@ -109,7 +109,7 @@ function WorkflowRuns({ data, id, query, repairs, canonicalSearch }: WorkflowRun
       : null;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <WorkflowHeader
         workflow={workflow.ok ? workflow.value : null}
         workflowId={id}
