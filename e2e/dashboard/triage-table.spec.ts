@@ -35,6 +35,22 @@ async function cellUnder(page: Page, runId: string, header: string): Promise<Loc
   return runRow(page, runId).getByRole("cell").nth(index);
 }
 
+/** True when some word of the element's own text is split over two lines. */
+function splitsAWord(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const text = element.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) throw new Error("expected a text node");
+    for (const match of (text.textContent ?? "").matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size > 1) return true;
+    }
+    return false;
+  });
+}
+
 /** Rows whose whole height is inside the window, as a person sees them without scrolling. */
 function rowsFullyVisible(page: Page): Promise<number> {
   return runsTable(page)
@@ -235,4 +251,28 @@ test("a compact header leaves room for rows, expands on request, and the quota i
   await expect(page.getByRole("banner").getByText(quota)).toBeVisible();
   await expect(page.getByRole("main").getByText(quota)).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the header folds to one line, and the workflow badge never splits a word", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/workflows/wf_01HY6");
+    const badge = page.getByText(/^Auto-disabled: /);
+    await expect(badge).toBeVisible();
+    expect(await splitsAWord(badge)).toBe(false);
+
+    const description = page.locator("p").filter({ hasText: /^When / });
+    const [height, lineHeight] = await description.evaluate((element) => [
+      element.clientHeight,
+      parseFloat(getComputedStyle(element).lineHeight),
+    ]);
+    expect(height).toBeLessThanOrEqual(lineHeight + 1);
+    await expect(page.getByText(/^Last triggered/)).toBeHidden();
+    await page.getByText("More about this workflow").click();
+    await expect(page.getByText(/^Last triggered/)).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+  });
 });
