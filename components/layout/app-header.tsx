@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RecordSearchForm } from "@/components/records/record-search-form";
 import { WorkspaceSwitcher } from "@/components/session/workspace-switcher";
 import { readKeyHint } from "@/lib/session/session";
+import { HEADER_QUOTA_SLOT_ID } from "./header-quota-slot";
 
 /** The top bar: home link, navigation, and which workspace is active with ways to switch and disconnect. */
 export async function AppHeader() {
@@ -30,7 +31,12 @@ export async function AppHeader() {
             inputClassName="flex-1 md:w-64 md:flex-none"
           />
         ) : null}
-        {keyHint ? <WorkspaceSwitcher /> : null}
+        {keyHint ? (
+          <div className="flex items-center gap-3 text-sm">
+            <div id={HEADER_QUOTA_SLOT_ID} />
+            <WorkspaceSwitcher />
+          </div>
+        ) : null}
       </div>
     </header>
   );

@@ -11,7 +11,7 @@ import { ListView } from "@/components/list-view/list-view";
 import { useListView } from "@/components/list-view/use-list-view";
 import { CoverageNote } from "@/components/runs-across/coverage-note";
 import { runsAcrossColumns } from "@/components/runs-across/runs-across-columns";
-import { QuotaIndicator } from "@/components/runs/quota-indicator";
+import { HeaderQuotaOnDemand } from "@/components/layout/header-quota-on-demand";
 import { RUNS_SKELETON_COLUMNS } from "@/components/runs/runs-skeleton-columns";
 import { RunsTable } from "@/components/runs/runs-table";
 import { useTime } from "@/components/time/time-provider";
@@ -89,7 +89,7 @@ export function RecordHistoryView({
     <ListView
       heading={`Runs in the last ${windowWords}`}
       headingId="record-history-heading"
-      actions={<QuotaIndicator rateLimit={page?.rateLimit ?? null} />}
+      actions={<HeaderQuotaOnDemand rateLimit={page?.rateLimit ?? null} />}
       repairs={repairs}
       canonicalSearch={canonicalSearch}
       {...view.frame}

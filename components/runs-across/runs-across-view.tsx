@@ -10,7 +10,7 @@ import {
 } from "@/components/list-view/list-content";
 import { ListView } from "@/components/list-view/list-view";
 import { useListView } from "@/components/list-view/use-list-view";
-import { QuotaIndicator } from "@/components/runs/quota-indicator";
+import { HeaderQuotaOnDemand } from "@/components/layout/header-quota-on-demand";
 import { RUNS_SKELETON_COLUMNS } from "@/components/runs/runs-skeleton-columns";
 import { RunsTable } from "@/components/runs/runs-table";
 import { TimeZoneToggleOnDemand } from "@/components/time/time-zone-toggle-on-demand";
@@ -94,7 +94,7 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
       headingId="runs-across-heading"
       actions={
         <>
-          <QuotaIndicator rateLimit={page?.rateLimit ?? null} />
+          <HeaderQuotaOnDemand rateLimit={page?.rateLimit ?? null} />
           <TimeZoneToggleOnDemand />
         </>
       }
@@ -193,6 +193,7 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
             onOpenRunsChange={openRuns}
             busy={list.stale}
             columns={runsAcrossColumns}
+            oneStatus={statusesOf(state.status).length === 1}
             workflowNames={workflowNames}
             workflowSearch={workflowRunsSearch(state)}
             caption={`Matching runs of workflows across the workspace (${noun}), page ${state.page} of ${list.pageCount}`}

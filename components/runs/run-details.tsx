@@ -22,11 +22,15 @@ import {
   splitHiddenCharacters,
 } from "@/lib/json/string-display";
 import type { Run } from "@/lib/model/run";
+import { actionResultFacts } from "@/lib/runs/action-result-facts";
 import { errorHint } from "@/lib/runs/error-hints";
 import { explainSkipReason } from "@/lib/runs/skip-reasons";
+import { CopyForTicketButton } from "./copy-for-ticket-button";
 
 export interface RunDetailsProps {
   run: Run;
+  /** The run's workflow by name, for the ticket text, where the view knows it. */
+  workflowName?: string | null;
 }
 
 /** Ids are opaque and rarely long; a runaway one should not push the rest out of view. */
@@ -38,7 +42,7 @@ const HEADING_CLASS =
 const TEXT_BUTTON_CLASS =
   "rounded px-1 text-xs text-sky-800 underline decoration-dotted underline-offset-2 hover:bg-sky-100 dark:text-sky-300 dark:hover:bg-sky-950";
 
-export function RunDetails({ run }: RunDetailsProps) {
+export function RunDetails({ run, workflowName = null }: RunDetailsProps) {
   return (
     // `@container`: the columns follow the panel's width (a table cell), not the window's, and the
     // panel's content can never widen that cell.
@@ -46,6 +50,9 @@ export function RunDetails({ run }: RunDetailsProps) {
       aria-label={`Details of run ${run.id}`}
       className="@container min-w-0 text-sm text-slate-900 dark:text-slate-100"
     >
+      <div className="mb-4 flex justify-end">
+        <CopyForTicketButton run={run} workflowName={workflowName} />
+      </div>
       <div className="grid grid-cols-1 gap-x-8 gap-y-6 @3xl:grid-cols-2">
         <div className="min-w-0 space-y-6">
           <OutcomeSection run={run} />
@@ -57,6 +64,7 @@ export function RunDetails({ run }: RunDetailsProps) {
         <IdentifiersSection run={run} />
         <div className="min-w-0 @3xl:col-span-2">
           <h3 className={HEADING_CLASS}>Action result</h3>
+          <ActionResultFacts result={run.actionResult} />
           <JsonViewer value={run.actionResult} label="Action result" />
         </div>
       </div>
@@ -159,6 +167,29 @@ function SkippedOutcome({ reason }: { reason: string | null }) {
         </dl>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The fields people look for in an action's result, in words above the raw JSON; a result of
+ * another shape shows only the JSON.
+ */
+function ActionResultFacts({ result }: { result: unknown }) {
+  const facts = actionResultFacts(result);
+  if (facts.length === 0) return null;
+  return (
+    // Its own container, as the identifiers are: the term column appears when this list has room.
+    <dl data-testid="action-result-facts" className="@container mb-3 space-y-2">
+      {facts.map((fact) => (
+        <Identifier key={fact.label} term={fact.label}>
+          <CopyableValue
+            value={fact.value}
+            copyLabel={`Copy ${fact.label.toLowerCase()}`}
+            mono={fact.mono}
+          />
+        </Identifier>
+      ))}
+    </dl>
   );
 }
 

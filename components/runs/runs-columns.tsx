@@ -55,46 +55,19 @@ export const runsColumns = column.columns([
     cell: ({ getValue }) => <DateTimeWithAge iso={getValue()} className="sm:whitespace-nowrap" />,
   }),
   column.accessor("status", {
+    // Named, so a view can leave it out while one status is selected (`RunsTable`'s `oneStatus`).
+    id: "status",
     header: "Status",
     cell: ({ getValue }) => <RunStatusBadge status={getValue()} />,
   }),
   column.accessor("entityId", {
     header: "Entity",
-    cell: ({ row }) => {
-      // Values from LeadLex: a direction override in an id would show "gnp.exe" as "exe.png".
-      const type = markHiddenCharacters(row.original.entityType);
-      const id = markHiddenCharacters(row.original.entityId);
-      return (
-        <span className="block max-w-[16rem] truncate" title={`${type} ${id}`}>
-          <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
-          {/* A plain anchor inline: a link component here costs the runs pages' JS budget. */}
-          <a href={`/records/${encodeURIComponent(row.original.entityId)}`} className="underline">
-            <bdi dir="ltr" className="font-mono text-xs">
-              {id}
-            </bdi>
-          </a>
-        </span>
-      );
-    },
+    cell: ({ row }) => <EntityLabel run={row.original} />,
   }),
   column.display({
     id: "reason",
     header: "Error or skip reason",
-    cell: ({ row }) => {
-      const { error, skipReason } = row.original;
-      const raw = error?.code ?? skipReason;
-      if (!raw) return <span className="text-slate-500 dark:text-slate-400">—</span>;
-      const code = markHiddenCharacters(raw);
-      return (
-        <bdi
-          dir="ltr"
-          className={`block max-w-[14rem] truncate font-mono text-xs ${error ? "text-red-800 dark:text-red-300" : ""}`}
-          title={error ? `${code}: ${markHiddenCharacters(error.message)}` : code}
-        >
-          {code}
-        </bdi>
-      );
-    },
+    cell: ({ row }) => <ReasonLabel run={row.original} />,
   }),
   column.accessor("durationMs", {
     header: "Duration",
@@ -111,6 +84,67 @@ function TriggeredHeader() {
     <>
       Triggered <span className="normal-case">({timeZone})</span>
     </>
+  );
+}
+
+/**
+ * The entity's id whole, since people search for it elsewhere, and its type only when the id does
+ * not already say it (`deal_01HY…` needs no "deal" before it). A runaway id is still cut.
+ */
+function EntityLabel({ run }: { run: Run }) {
+  // Values from LeadLex: a direction override in an id would show "gnp.exe" as "exe.png".
+  const type = markHiddenCharacters(run.entityType);
+  const id = markHiddenCharacters(run.entityId);
+  const typeInId =
+    run.entityType !== "" &&
+    run.entityId.toLowerCase().startsWith(`${run.entityType.toLowerCase()}_`);
+  return (
+    <span className="block max-w-[24rem] truncate" title={`${type} ${id}`}>
+      {typeInId ? null : (
+        <>
+          <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
+        </>
+      )}
+      {/* A plain anchor inline: a link component here costs the runs pages' JS budget. */}
+      <a href={`/records/${encodeURIComponent(run.entityId)}`} className="underline">
+        <bdi dir="ltr" className="font-mono text-xs">
+          {id}
+        </bdi>
+      </a>
+    </span>
+  );
+}
+
+const MESSAGE_CELL_CHARACTERS = 300;
+
+/** The error code and then its message, on one line cut to the column; or the skip reason. */
+function ReasonLabel({ run }: { run: Run }) {
+  const { error, skipReason } = run;
+  const raw = error?.code ?? skipReason;
+  if (!raw) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  const code = markHiddenCharacters(raw);
+  // One line: a message's own line breaks would make the row taller than its neighbours. The whole
+  // message is in the run's details; a cell only ever shows its start.
+  const message = error
+    ? markHiddenCharacters(error.message.slice(0, MESSAGE_CELL_CHARACTERS))
+        .replace(/\s+/g, " ")
+        .trim()
+    : "";
+  return (
+    <span className="block truncate" title={message ? `${code}: ${message}` : code}>
+      <bdi
+        dir="ltr"
+        className={`font-mono text-xs ${error ? "text-red-800 dark:text-red-300" : ""}`}
+      >
+        {code}
+      </bdi>
+      {message ? (
+        <>
+          {" "}
+          <bdi className="text-slate-600 dark:text-slate-400">{message}</bdi>
+        </>
+      ) : null}
+    </span>
   );
 }
 

@@ -31,18 +31,26 @@ interface RunsTableProps {
   caption: string;
   /** Another set of columns (the workspace-wide view adds a Workflow column). */
   columns?: ColumnDef<typeof runsTableFeatures, Run, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- cells of every value type
-  /** Names for a Workflow column (ids where none is known). */
+  /**
+   * Exactly one status is selected, so every row would say the same: the Status column is left
+   * out and its room goes to the entity and the message.
+   */
+  oneStatus?: boolean;
+  /** Workflow names by id, for a Workflow column and the ticket text (ids where none is known). */
   workflowNames?: Readonly<Record<string, string>>;
   /** The query a Workflow column's links carry, so the workflow opens on the same runs. */
   workflowSearch?: string;
 }
 
-/** Columns hidden on small screens; their values are all in the details panel. */
+/**
+ * Columns hidden on small screens (their values are all in the details panel). The entity keeps
+ * its width on one line; the reason takes what is left (`w-full max-w-0`) and is cut to fit it.
+ */
 const columnClassName: Record<string, string> = {
   durationMs: "hidden sm:table-cell",
-  entityId: "hidden md:table-cell",
+  entityId: "hidden md:table-cell whitespace-nowrap",
   workflowId: "hidden sm:table-cell",
-  reason: "hidden sm:table-cell",
+  reason: "hidden sm:table-cell sm:w-full sm:max-w-0",
 };
 
 export function RunsTable({
@@ -51,7 +59,8 @@ export function RunsTable({
   onOpenRunsChange,
   busy,
   caption,
-  columns = runsColumns,
+  columns: allColumns = runsColumns,
+  oneStatus = false,
   workflowNames,
   workflowSearch,
 }: RunsTableProps) {
@@ -62,6 +71,11 @@ export function RunsTable({
   const maxDurationMs = useMemo(
     () => Math.max(0, ...runs.map((run) => run.durationMs ?? 0)),
     [runs],
+  );
+
+  const columns = useMemo(
+    () => (oneStatus ? allColumns.filter((column) => column.id !== "status") : allColumns),
+    [allColumns, oneStatus],
   );
 
   // Several runs may be open, to compare them; the URL is the source of truth for which.
@@ -100,6 +114,16 @@ export function RunsTable({
     [openRunIds, onOpenRunsChange],
   );
 
+  const renderRunDetails = useCallback(
+    (row: RunRow) => (
+      <RunDetails
+        run={row.original}
+        workflowName={workflowNames?.[row.original.workflowId] ?? null}
+      />
+    ),
+    [workflowNames],
+  );
+
   return (
     <DataTable
       table={table}
@@ -119,8 +143,4 @@ type RunRow = Row<typeof runsTableFeatures, Run>;
 
 function rowDomId(row: RunRow): string {
   return runDomId(row.id);
-}
-
-function renderRunDetails(row: RunRow) {
-  return <RunDetails run={row.original} />;
 }

@@ -5,7 +5,7 @@ import type { RateLimitStatus } from "@/lib/model/page-meta";
 import type { RefreshTarget } from "@/lib/refresh/refresh-target";
 import { TimeZoneToggleOnDemand } from "@/components/time/time-zone-toggle-on-demand";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
-import { QuotaIndicator } from "./quota-indicator";
+import { HeaderQuotaOnDemand } from "@/components/layout/header-quota-on-demand";
 
 // Server-rendered like the rest, but their code only matters once someone uses them.
 const AsOfRefresh = dynamic(() =>
@@ -31,7 +31,8 @@ interface RunsViewActionsProps {
 }
 
 /**
- * The runs view's own actions: how old its answers are (and Refresh), its quota, how times are
+ * The runs view's own actions: how old its answers are (and Refresh), its quota (shown in the app
+ * header), how times are
  * shown, a link to exactly this view (rolling, and frozen when its window rolls), and an
  * export of the whole filtered set.
  */
@@ -44,7 +45,7 @@ export function RunsViewActions({
   return (
     <>
       <AsOfRefresh fetchedAt={fetchedAt} target={refreshTarget} />
-      <QuotaIndicator rateLimit={rateLimit} />
+      <HeaderQuotaOnDemand rateLimit={rateLimit} />
       <TimeZoneToggleOnDemand />
       <CopyButtonOnDemand
         value={currentAddress}

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   DataTablePagination,
   DataTableSkeleton,
@@ -41,6 +41,8 @@ export interface RunsViewProps {
   canonicalSearch: string;
   /** When the header's workflow details were fetched: the view's age is its oldest answer's. */
   workflowFetchedAt: string | null;
+  /** The workflow's name, when its details loaded: a run's ticket text names it. */
+  workflowName: string | null;
 }
 
 const CLOSE_OPEN_RUN = { open: null };
@@ -56,6 +58,7 @@ export function RunsView({
   repairs,
   canonicalSearch,
   workflowFetchedAt,
+  workflowName,
 }: RunsViewProps) {
   const optionsFor = useCallback(
     (query: LogsQuery, priority?: RequestPriority) => runsQueryOptions(workflowId, query, priority),
@@ -95,6 +98,11 @@ export function RunsView({
       setState({ page: runPage === 1 ? null : runPage });
     },
     [setState],
+  );
+
+  const workflowNames = useMemo(
+    () => (workflowName === null ? undefined : { [workflowId]: workflowName }),
+    [workflowId, workflowName],
   );
 
   const page = list.page;
@@ -189,6 +197,8 @@ export function RunsView({
               openRunIds={openRunIds}
               onOpenRunsChange={openRuns}
               busy={list.stale}
+              oneStatus={state.status !== null}
+              workflowNames={workflowNames}
               caption={`${noun} of workflow ${workflowId}, page ${state.page} of ${list.pageCount}`}
             />
           </>

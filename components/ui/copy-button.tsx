@@ -8,8 +8,11 @@ import { CopyIcon } from "./icons/copy-icon";
 import { LinkIcon } from "./icons/link-icon";
 
 export interface CopyButtonProps extends ButtonVariantProps {
-  /** What to copy; a function is read at the moment of the click (e.g. the current address). */
-  value: string | (() => string);
+  /**
+   * What to copy; a function is read at the moment of the click (e.g. the current address), and
+   * may first load the code that writes it (its promise is awaited).
+   */
+  value: string | (() => string | Promise<string>);
   /** What is copied: the button's accessible name, and its tooltip when it shows only an icon. */
   label: string;
   /** Show `label` as the button's text, and `copiedLabel` in its place once copied. */
@@ -48,7 +51,7 @@ export function CopyButton({
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(typeof value === "function" ? value() : value);
+      await navigator.clipboard.writeText(typeof value === "function" ? await value() : value);
       setState("copied");
     } catch {
       setState("failed");

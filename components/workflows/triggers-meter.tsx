@@ -10,6 +10,8 @@ export interface TriggersMeterProps {
   label?: string;
   /** One short line for a table cell: "37 / 100 today". */
   compact?: boolean;
+  /** Figure, bar and warning side by side, for a header line. */
+  inline?: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export function TriggersMeter({
   labelledBy,
   label,
   compact = false,
+  inline = false,
 }: TriggersMeterProps) {
   if (cap <= 0) {
     return <span className="font-medium tabular-nums">{formatCount(count)}</span>;
@@ -30,7 +33,11 @@ export function TriggersMeter({
   const percent = Math.floor(ratio * 100);
   const warn = ratio >= NEAR_CAP_RATIO;
   return (
-    <div className={compact ? "space-y-1" : "space-y-1.5"}>
+    <div
+      className={
+        inline ? "flex items-center gap-2 whitespace-nowrap" : compact ? "space-y-1" : "space-y-1.5"
+      }
+    >
       <p className={compact ? "tabular-nums" : "font-medium tabular-nums"}>
         {formatCount(count)} / {formatCount(cap)}
         {compact ? " today" : <span className="sr-only"> (daily cap)</span>}
@@ -43,7 +50,7 @@ export function TriggersMeter({
         aria-valuemax={cap}
         aria-valuenow={Math.min(count, cap)}
         aria-valuetext={`${formatCount(count)} of ${formatCount(cap)} daily triggers (${percent}%)`}
-        className={`${compact ? "h-1.5 w-24" : "h-2 w-full max-w-xs"} overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800`}
+        className={`${compact ? "h-1.5 w-24" : inline ? "h-2 w-20" : "h-2 w-full max-w-xs"} overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800`}
       >
         <div
           className={`h-full rounded-full ${warn ? "bg-amber-500" : "bg-sky-600 dark:bg-sky-500"}`}

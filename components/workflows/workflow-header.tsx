@@ -36,7 +36,7 @@ export function WorkflowHeader({ workflow, workflowId, deleted, loadError }: Wor
   const title = workflow ? displayName(workflow.name) : workflowId;
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-3">
       <nav aria-label="Breadcrumb" className="text-sm">
         <ol className="flex min-w-0 items-center gap-1 text-slate-600 dark:text-slate-400">
           <li className="shrink-0">
@@ -107,19 +107,16 @@ export function WorkflowHeader({ workflow, workflowId, deleted, loadError }: Wor
   );
 }
 
+/**
+ * What the workflow does, how close it is to its daily cap and when it last ran, on one line (the
+ * description cut to fit) that expands to the whole text, so the runs table starts high on the
+ * screen. The toggle is a checkbox and CSS, not a client component: it costs the page no JavaScript.
+ */
 function WorkflowFacts({ workflow }: { workflow: WorkflowDetail }) {
   const autoDisabled =
     workflowState(workflow.enabled, workflow.autoDisabledReason) === "auto_disabled";
   return (
     <>
-      <p className="max-w-4xl text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200">
-        <span>{describeTrigger(workflow)}</span>{" "}
-        <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
-          →
-        </span>
-        <span className="sr-only">, then:</span> <span>{describeAction(workflow)}</span>
-      </p>
-
       {autoDisabled && workflow.autoDisabledReason ? (
         <AutoDisabledExplanation
           reason={workflow.autoDisabledReason}
@@ -127,26 +124,38 @@ function WorkflowFacts({ workflow }: { workflow: WorkflowDetail }) {
         />
       ) : null}
 
-      <dl className="grid grid-cols-1 gap-x-8 gap-y-4 text-sm sm:grid-cols-[minmax(0,20rem)_auto]">
-        <div>
-          <dt id={METER_LABEL_ID} className="text-slate-600 dark:text-slate-400">
+      <div className="group flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+        {/* `relative`: the cut also clips the screen-reader words at its far end, which would
+            otherwise widen the page. */}
+        <p className="relative min-w-0 flex-1 basis-72 truncate text-slate-800 group-has-[input:checked]:whitespace-normal group-has-[input:checked]:[overflow-wrap:anywhere] dark:text-slate-200">
+          <span>{describeTrigger(workflow)}</span>{" "}
+          <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
+            →
+          </span>
+          <span className="sr-only">, then:</span> <span>{describeAction(workflow)}</span>
+        </p>
+        <div className="flex items-center gap-2">
+          <span id={METER_LABEL_ID} className="text-slate-600 dark:text-slate-400">
             Triggers today
-          </dt>
-          <dd className="mt-1">
-            <TriggersMeter
-              count={workflow.triggersToday}
-              cap={workflow.maxTriggersPerDay}
-              labelledBy={METER_LABEL_ID}
-            />
-          </dd>
+          </span>
+          <TriggersMeter
+            count={workflow.triggersToday}
+            cap={workflow.maxTriggersPerDay}
+            labelledBy={METER_LABEL_ID}
+            inline
+          />
         </div>
-        <div>
-          <dt className="text-slate-600 dark:text-slate-400">Last triggered</dt>
-          <dd className="mt-1 font-medium">
-            {workflow.lastTriggeredAt ? <RelativeTime iso={workflow.lastTriggeredAt} /> : "Never"}
-          </dd>
-        </div>
-      </dl>
+        <p className="hidden text-slate-600 group-has-[input:checked]:block sm:block dark:text-slate-400">
+          Last triggered{" "}
+          <span className="font-medium text-slate-900 dark:text-slate-100">
+            {workflow.lastTriggeredAt ? <RelativeTime iso={workflow.lastTriggeredAt} /> : "never"}
+          </span>
+        </p>
+        <label className="cursor-pointer rounded px-1 text-xs text-sky-800 underline decoration-dotted underline-offset-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 hover:bg-sky-100 dark:text-sky-300 dark:hover:bg-sky-950">
+          <input type="checkbox" className="sr-only" />
+          More about this workflow
+        </label>
+      </div>
     </>
   );
 }

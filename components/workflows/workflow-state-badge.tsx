@@ -45,7 +45,9 @@ export function WorkflowStateBadge({
       className={`inline-flex max-w-full items-start gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[state]}`}
     >
       <Icon className="mt-px size-3.5 shrink-0" />
-      <span className="[overflow-wrap:anywhere]">{label}</span>
+      {/* `break-words`, not `anywhere`: a narrow row moves the badge to a line of its own instead
+          of splitting "Auto-disabled" mid-word; only a word wider than the line is broken. */}
+      <span className="break-words">{label}</span>
     </span>
   );
 }

@@ -14,14 +14,8 @@ import {
   runRow,
   runsTable,
   visibleRunIds,
-  type WireLogEntry,
+  firstWith,
 } from "../support/dashboard";
-
-function firstWith(logs: WireLogEntry[], test: (log: WireLogEntry) => boolean): WireLogEntry {
-  const found = logs.find(test);
-  if (!found) throw new Error("the emulator page has no such run");
-  return found;
-}
 
 test.describe("run details", () => {
   test.beforeEach(async ({ context }) => {

@@ -345,10 +345,11 @@ test.describe("runs view", () => {
 
     const failedRow = runRow(page, failed.id);
     await expect(failedRow.getByRole("cell").nth(2)).toHaveText("Failed");
-    await expect(failedRow.getByRole("cell").nth(3)).toHaveText(
-      `${failed.entity_type} ${failed.entity_id}`,
+    // The id says its type (`deal_01…`), so the type is not printed before it.
+    await expect(failedRow.getByRole("cell").nth(3)).toHaveText(failed.entity_id);
+    await expect(failedRow.getByRole("cell").nth(4)).toHaveText(
+      `${failed.error?.code ?? ""} ${failed.error?.message ?? ""}`.trim(),
     );
-    await expect(failedRow.getByRole("cell").nth(4)).toHaveText(failed.error?.code ?? "");
     const time = failedRow.locator("time");
     await expect(time).toHaveAttribute("datetime", failed.triggered_at);
     await expect(time).toHaveText(/ ago$| just now$/);

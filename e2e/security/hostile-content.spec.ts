@@ -37,10 +37,11 @@ test("hostile content from LeadLex renders as inert text and the page stays usab
     await expect(details).toBeVisible();
   }
   await page.goto("/workflows/wf_fault_hostile?open=wfl_01HOSTILE01");
+  // As text twice: after its code in the row, and whole in the run's details.
+  const markup = "Unknown merge token <script>alert(1)</script><img src=x onerror=alert(1)>";
+  await expect(page.locator("#run-wfl_01HOSTILE01").getByText(markup)).toBeVisible();
   await expect(
-    page.getByText("Unknown merge token <script>alert(1)</script><img src=x onerror=alert(1)>", {
-      exact: false,
-    }),
+    page.getByRole("region", { name: "Details of run wfl_01HOSTILE01" }).getByText(markup),
   ).toBeVisible();
 
   // Nothing was injected and nothing ran.

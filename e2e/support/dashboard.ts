@@ -198,6 +198,13 @@ const idsOf = (answer: LogListBody) => answer.data.logs.map((log) => log.id);
 const sameIds = (answer: LogListBody, ids: string[]) =>
   idsOf(answer).length === ids.length && idsOf(answer).every((id, i) => id === ids[i]);
 
+/** The first run of an emulator page that passes `test`; a page without one fails the test. */
+export function firstWith(logs: LogEntry[], test: (log: LogEntry) => boolean): LogEntry {
+  const found = logs.find(test);
+  if (!found) throw new Error("the emulator page has no such run");
+  return found;
+}
+
 /** The single value of a query parameter of a recorded call, or undefined. */
 export function queryValue(request: RecordedRequest, name: string): string | undefined {
   const values = request.query[name];

@@ -119,7 +119,7 @@ function WorkflowRuns({ data, id, query, repairs, canonicalSearch, returnTo }: W
       : null;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <WorkflowHeader
         workflow={workflow.ok ? workflow.value : null}
         workflowId={id}
@@ -134,6 +134,7 @@ function WorkflowRuns({ data, id, query, repairs, canonicalSearch, returnTo }: W
           repairs={repairs}
           canonicalSearch={canonicalSearch}
           workflowFetchedAt={workflow.ok ? workflow.value.fetchedAt : null}
+          workflowName={workflow.ok ? workflow.value.name : null}
         />
       </HydrationBoundary>
     </div>
