@@ -2,17 +2,7 @@
 
 import type { ReactTable } from "@tanstack/react-table";
 import type { Row, RowData, TableFeatures } from "@tanstack/react-table";
-import {
-  Fragment,
-  useEffect,
-  useMemo,
-  useRef,
-  type FocusEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from "react";
-import { focusAdjacentRow, makeRowTheTabStop } from "./row-focus";
+import { Fragment, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
 export interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData> {
   table: ReactTable<TFeatures, TData>;
@@ -40,8 +30,8 @@ export interface DataTableProps<TFeatures extends TableFeatures, TData extends R
 
 /**
  * A generic table for TanStack Table models: real table markup, an expandable row under each row,
- * and row-to-row keyboard movement (Up/Down, or j/k, between each row's first focusable control).
- * The rows are one tab stop: the row last visited (`row-focus.ts`).
+ * and row-to-row keyboard movement (Up/Down between each row's first focusable control). The
+ * keyboard shortcuts (`components/keyboard/`) add j/k and keep the rows one tab stop.
  */
 export function DataTable<TFeatures extends TableFeatures, TData extends RowData>({
   table,
@@ -56,12 +46,6 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
 }: DataTableProps<TFeatures, TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  // New rows come with every control tabbable: keep one row the tab stop, the focused one if any.
-  useEffect(() => {
-    const body = bodyRef.current;
-    if (body) makeRowTheTabStop(body, document.activeElement?.closest("tr[data-row]"));
-  }, [rows]);
 
   // The rows render only when they change: a "busy" render while newer rows load (the same rows,
   // dimmed) then costs almost nothing. Callers keep their callbacks stable for this to hold.
@@ -75,7 +59,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
       onRowActivate(row);
     }
     return (
-      <tbody ref={bodyRef} onFocus={keepFocusedRowTheTabStop}>
+      <tbody>
         {rows.map((row) => {
           const expanded = isRowExpanded ? isRowExpanded(row) : false;
           const domId = rowDomId?.(row);
@@ -160,19 +144,20 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   );
 }
 
-/** Up/Down (or j/k) from inside a row move focus to the first control of the row above/below. */
+/** Up/Down from inside a row move focus to the same control in the previous/next row. */
 function moveBetweenRows(event: KeyboardEvent<HTMLTableElement>) {
-  const step = ROW_STEPS[event.key];
-  if (step === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
   const target = event.target as HTMLElement;
   if (target.closest("input, select, textarea, [role='grid']")) return;
-  if (focusAdjacentRow(target, step)) event.preventDefault();
-}
-
-const ROW_STEPS: Record<string, 1 | -1> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
-
-/** A row reached by Tab or a click becomes the one Shift+Tab and Tab come back to. */
-function keepFocusedRowTheTabStop(event: FocusEvent<HTMLTableSectionElement>) {
-  const row = (event.target as HTMLElement).closest("tr[data-row]");
-  if (row) makeRowTheTabStop(event.currentTarget, row);
+  const row = target.closest<HTMLTableRowElement>("tr[data-row]");
+  if (!row) return;
+  const rows = Array.from(
+    event.currentTarget.querySelectorAll<HTMLTableRowElement>("tr[data-row]"),
+  );
+  const next = rows[rows.indexOf(row) + (event.key === "ArrowDown" ? 1 : -1)];
+  const focusable = next?.querySelector<HTMLElement>("button, a[href]");
+  if (focusable) {
+    event.preventDefault();
+    focusable.focus();
+  }
 }

@@ -1,7 +1,7 @@
 /**
- * Keyboard movement between a table's rows. Each row's first control (its open button or link) is
- * where focus lands; the table is one tab stop, at the row last visited (roving tabindex), so Tab
- * leaves the table instead of walking through every row.
+ * Keyboard movement between a table's rows, for the keyboard shortcuts' chunk. Each row's first
+ * control (its open button or link) is where focus lands; the table is one tab stop, at the row
+ * last visited (roving tabindex), so Tab leaves the table instead of walking through every row.
  */
 const ROW = "tr[data-row]";
 const CONTROL = "button, a[href]";
@@ -44,4 +44,29 @@ export function focusFirstRow(root: ParentNode): boolean {
   makeRowTheTabStop(row.parentElement, row);
   control.focus();
   return true;
+}
+
+/**
+ * Keeps each table under `root` one tab stop while rows come and go (a new page, a filter): the
+ * row focused last, else the first. Returns the function that stops it.
+ */
+export function keepEveryTableOneTabStop(root: HTMLElement): () => void {
+  const settle = () => {
+    const focusedRow = document.activeElement?.closest(ROW);
+    for (const body of root.querySelectorAll("tbody")) {
+      if (body.querySelector(ROW)) makeRowTheTabStop(body, focusedRow);
+    }
+  };
+  const onFocusIn = (event: FocusEvent) => {
+    const row = (event.target as Element | null)?.closest(ROW);
+    if (row?.parentElement) makeRowTheTabStop(row.parentElement, row);
+  };
+  const observer = new MutationObserver(settle);
+  observer.observe(root, { childList: true, subtree: true });
+  root.addEventListener("focusin", onFocusIn);
+  settle();
+  return () => {
+    observer.disconnect();
+    root.removeEventListener("focusin", onFocusIn);
+  };
 }

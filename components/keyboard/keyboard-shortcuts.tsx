@@ -2,7 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import { focusAdjacentRow, focusFirstRow } from "@/components/data-table/row-focus";
+import {
+  focusAdjacentRow,
+  focusFirstRow,
+  keepEveryTableOneTabStop,
+} from "@/components/data-table/row-focus";
 
 // The sheet is read once in a while: its code loads when `?` is first pressed.
 const ShortcutsSheet = dynamic(() => import("./shortcuts-sheet").then((m) => m.ShortcutsSheet));
@@ -16,8 +20,9 @@ function searchField(): HTMLElement | null {
 }
 
 /**
- * The app's keyboard shortcuts, listened for on the document. They never fire while a person
- * types in a field, or with Ctrl, Alt or Cmd held (those belong to the browser).
+ * The app's keyboard shortcuts, listened for on the document, and the runs tables' one tab stop.
+ * They never fire while a person types in a field, or with Ctrl, Alt or Cmd held (those belong to
+ * the browser).
  */
 export function KeyboardShortcuts() {
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -45,7 +50,11 @@ export function KeyboardShortcuts() {
       }
     }
     document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+    const stopRoving = keepEveryTableOneTabStop(document.getElementById("main") ?? document.body);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      stopRoving();
+    };
   }, []);
 
   return sheetOpen ? <ShortcutsSheet onClose={() => setSheetOpen(false)} /> : null;
