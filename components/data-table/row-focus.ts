@@ -47,19 +47,29 @@ export function focusFirstRow(root: ParentNode): boolean {
 }
 
 /**
- * Keeps each table under `root` one tab stop while rows come and go (a new page, a filter): the
+ * A table of runs: rows that open (their details button says whether it is expanded). The
+ * workflow list's rows are links to pages, each its own stop, as people tab through a menu.
+ */
+function isRunsBody(body: Element): boolean {
+  return body.querySelector(`${ROW} button[aria-expanded]`) !== null;
+}
+
+/**
+ * Keeps each runs table under `root` one tab stop while rows come and go (a new page, a filter): the
  * row focused last, else the first. Returns the function that stops it.
  */
 export function keepEveryTableOneTabStop(root: HTMLElement): () => void {
   const settle = () => {
     const focusedRow = document.activeElement?.closest(ROW);
     for (const body of root.querySelectorAll("tbody")) {
-      if (body.querySelector(ROW)) makeRowTheTabStop(body, focusedRow);
+      if (isRunsBody(body)) makeRowTheTabStop(body, focusedRow);
     }
   };
   const onFocusIn = (event: FocusEvent) => {
     const row = (event.target as Element | null)?.closest(ROW);
-    if (row?.parentElement) makeRowTheTabStop(row.parentElement, row);
+    if (row?.parentElement && isRunsBody(row.parentElement)) {
+      makeRowTheTabStop(row.parentElement, row);
+    }
   };
   const observer = new MutationObserver(settle);
   observer.observe(root, { childList: true, subtree: true });

@@ -13,11 +13,16 @@ export interface OpenRunNoteProps {
   workflowId: string;
   /** The view's query: the run is looked for under its filters and page size. */
   query: LogsQuery;
-  /** The page each run was last shown at by "Show it", so a second miss says so. */
-  shownAt: Readonly<Record<string, number>>;
-  onShow: (runId: string, page: number) => void;
+  /** Goes to that page of the view, with the open runs kept open. */
+  onShowPage: (page: number) => void;
   onDismiss: () => void;
 }
+
+/**
+ * The page each run was last taken to by "Show it", so a second miss there says so. Module state,
+ * not component state: the note leaves the screen while that page loads.
+ */
+const shownAt = new Map<string, number>();
 
 type Finding = { state: "idle" } | { state: "finding" } | { state: "failed"; message: string };
 
@@ -30,8 +35,7 @@ export function OpenRunNote({
   runIds,
   workflowId,
   query,
-  shownAt,
-  onShow,
+  onShowPage,
   onDismiss,
 }: OpenRunNoteProps) {
   return (
@@ -42,8 +46,7 @@ export function OpenRunNote({
           runId={runId}
           workflowId={workflowId}
           query={query}
-          shownAt={shownAt[runId] ?? null}
-          onShow={onShow}
+          onShowPage={onShowPage}
         />
       ))}
       <button type="button" className="underline" onClick={onDismiss}>
@@ -57,19 +60,19 @@ interface MissingRunProps {
   runId: string;
   workflowId: string;
   query: LogsQuery;
-  shownAt: number | null;
-  onShow: (runId: string, page: number) => void;
+  onShowPage: (page: number) => void;
 }
 
-function MissingRun({ runId, workflowId, query, shownAt, onShow }: MissingRunProps) {
+function MissingRun({ runId, workflowId, query, onShowPage }: MissingRunProps) {
   const [finding, setFinding] = useState<Finding>({ state: "idle" });
+  const shownKey = `${workflowId} ${runId}`;
   const time = runIdTime(runId);
   const id = <span className="font-mono">{runId}</span>;
 
-  if (shownAt === query.page) {
+  if (shownAt.get(shownKey) === query.page) {
     return (
       <p>
-        Run {id} is not on page {shownAt} either, where its time puts it: it does not match this
+        Run {id} is not on page {query.page} either, where its time puts it: it does not match this
         view&apos;s filters.
       </p>
     );
@@ -94,7 +97,11 @@ function MissingRun({ runId, workflowId, query, shownAt, onShow }: MissingRunPro
       const counted = await fetchOwnApi<ServedRunsPage>(
         runsApiPath(workflowId, { ...resolved, after: afterIncluding(time), page: 1, perPage: 1 }),
       );
-      onShow(runId, pageOfRun(counted.meta.total, query.perPage));
+      const runPage = pageOfRun(counted.meta.total, query.perPage);
+      shownAt.set(shownKey, runPage);
+      // Drawn again either way: when its page is this one, the note now says it is not here.
+      setFinding({ state: "idle" });
+      onShowPage(runPage);
     } catch (error) {
       setFinding({
         state: "failed",

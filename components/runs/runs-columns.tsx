@@ -42,7 +42,7 @@ export const runsColumns = column.columns([
           aria-expanded={expanded}
           aria-controls={expanded ? `${runDomId(row.id)}-details` : undefined}
           aria-label={`${expanded ? "Hide" : "Show"} details of run ${row.id}`}
-          className="-m-1 inline-flex size-7 items-center justify-center rounded hover:bg-slate-200 dark:hover:bg-slate-700"
+          className="run-row-toggle"
         >
           <ChevronIcon className={`size-4 transition-transform ${expanded ? "rotate-90" : ""}`} />
         </button>
@@ -154,17 +154,9 @@ function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {
   const share = maxMs > 0 ? Math.max(2, Math.round((ms / maxMs) * 100)) : 0;
   return (
     <span className="flex items-center gap-2">
-      <span className="min-w-16 shrink-0 text-right whitespace-nowrap tabular-nums">
-        {formatDuration(ms)}
-      </span>
-      <span
-        aria-hidden="true"
-        className="hidden h-1.5 w-16 shrink-0 rounded-full bg-slate-200 sm:block dark:bg-slate-800"
-      >
-        <span
-          className="block h-full rounded-full bg-sky-600 dark:bg-sky-400"
-          style={{ width: `${share}%` }}
-        />
+      <span className="run-duration-figure">{formatDuration(ms)}</span>
+      <span aria-hidden="true" className="run-duration-track">
+        <span className="run-duration-bar" style={{ width: `${share}%` }} />
       </span>
     </span>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import {
   DataTablePagination,
   DataTableSkeleton,
@@ -90,16 +90,6 @@ export function RunsView({
     [prefetch, query],
   );
 
-  // Where "Show it" last took each open run that was not on its page, so a second miss says so.
-  const [shownAt, setShownAt] = useState<Record<string, number>>({});
-  const showRunAt = useCallback(
-    (runId: string, runPage: number) => {
-      setShownAt((shown) => ({ ...shown, [runId]: runPage }));
-      setState({ page: runPage === 1 ? null : runPage });
-    },
-    [setState],
-  );
-
   const workflowNames = useMemo(
     () => (workflowName === null ? undefined : { [workflowId]: workflowName }),
     [workflowId, workflowName],
@@ -184,8 +174,7 @@ export function RunsView({
                 runIds={missingRunIds}
                 workflowId={workflowId}
                 query={query}
-                shownAt={shownAt}
-                onShow={showRunAt}
+                onShowPage={(runPage) => setState({ page: runPage === 1 ? null : runPage })}
                 onDismiss={() => {
                   openRuns(openRunIds.filter((id) => !missingRunIds.includes(id)));
                   view.focusBody();

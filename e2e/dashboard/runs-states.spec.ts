@@ -108,8 +108,10 @@ test.describe("runs view states", () => {
 
     await alert.getByRole("link", { name: "Reconnect" }).click();
     await expect(page).toHaveURL(/\/connect\?next=%2Fworkflows%2Fwf_01HY1%3Fstatus%3Dfailed$/);
+    // The session still holds the expired key's workspace, so the new key is added beside it and
+    // becomes the active one; the expired one stays in the switcher until it is removed.
     await page.getByLabel("API key", { exact: true }).fill(demoKeys.org_full);
-    await page.getByRole("button", { name: "Connect", exact: true }).click();
+    await page.getByRole("button", { name: "Add workspace", exact: true }).click();
     await expect(page).toHaveURL(/\/workflows\/wf_01HY1\?status=failed$/);
     await expect(runsTable(page)).toBeVisible();
   });

@@ -58,6 +58,9 @@ async function connectAs(
   client: string,
   key: string,
 ): Promise<{ response: APIResponse; text: string }> {
+  // Each post is a client of its own, without the session an earlier accepted one set: with it,
+  // the same key would be refused as already in the session before any check.
+  await page.context().clearCookies();
   const response = await replayAction(page.request, action, {
     headers: { "x-forwarded-for": `203.0.113.250, ${client}` },
     body: withFieldValue(action, PLACEHOLDER, key),
