@@ -10,7 +10,7 @@ import {
   expectNoAccessibilityViolations,
   test,
 } from "../support/fixtures";
-import { callsServable, emulatorGet, queryValue } from "../support/dashboard";
+import { callsServable, emulatorGet, expectHydrated, queryValue } from "../support/dashboard";
 import type { Page } from "@playwright/test";
 import type { WorkflowListBody } from "../../emulator/wire-types";
 
@@ -111,6 +111,7 @@ test.describe("workflow list", () => {
     await page.goto("/");
 
     const state = page.getByRole("radiogroup", { name: "State" });
+    await expectHydrated(state.getByRole("radio", { name: "Disabled" }));
     await state.getByText("Disabled", { exact: true }).click();
     await expect(page).toHaveURL(/\/\?enabled=false$/);
     await expect

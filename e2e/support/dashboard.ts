@@ -309,6 +309,19 @@ export function failOnDialog(page: Page): { dialogs: string[] } {
 }
 
 /**
+ * Waits until React has hydrated the element. A click before that reaches only the server's HTML:
+ * a native radio turns checked, no handler runs, and a second click on it changes nothing. React
+ * marks each node it has hydrated with a `__reactFiber$…` property.
+ */
+export async function expectHydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      locator.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber$"))),
+    )
+    .toBe(true);
+}
+
+/**
  * Opens a popover from the keyboard: focus its trigger and press Enter, again if need be. A key
  * pressed before React hydrates the page does nothing (the server-rendered button has no handler
  * yet), and on a loaded machine hydration can come after the test's first key. The retry stops as

@@ -405,6 +405,21 @@ describe("the quota layer: never across keys", () => {
     expect((await layer.readLedger(ORG)).minute.used).toBe(1);
   });
 
+  it("does not keep an answer whose call was in flight when its key was purged", async () => {
+    const { leadlex, replicas, advance } = setup({ replicas: 2 });
+    const [{ layer }, { layer: otherReplica }] = replicas as [Replica, Replica];
+    const release = leadlex.hold();
+    const inFlight = layer.getWorkflow(ORG, "wf_01HY1");
+    expect(await otherReplica.forgetKey(ORG)).toBe(true);
+    release();
+    await inFlight;
+    advance(2_000);
+    // Added again, the key's first look at the workflow asks LeadLex rather than the purged answer.
+    await layer.getWorkflow(ORG, "wf_01HY1");
+    await otherReplica.getWorkflow(ORG, "wf_01HY1");
+    expect(leadlex.calls.map((call) => call.key)).toEqual([ORG, ORG]);
+  });
+
   it("drops an entry that does not open and fetches it again", async () => {
     const engine = createMemoryStore({ maxBytes: 1024 * 1024 });
     const written: string[] = [];

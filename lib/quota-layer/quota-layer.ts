@@ -126,6 +126,8 @@ const FIRST_POLL_MS = 5;
 const MAX_POLL_MS = 50;
 
 const NO_STORE = Symbol("store unavailable");
+/** Longer than any upstream call with its retries, so every call in flight at a purge sees it. */
+const PURGE_MARK_MS = 5 * 60_000;
 
 export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
   const { client, store, now } = deps;
@@ -267,6 +269,7 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
     signal: AbortSignal,
   ): Promise<AnswerEntry> {
     await withoutStore(() => ledger.countCall(scope), null);
+    const askedAtMs = now();
     let value: T;
     try {
       value = await question.ask(signal);
@@ -278,31 +281,52 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
           requestId: error.requestId,
           fetchedAtMs: now(),
         };
-        await remember(scope, ANSWER_KIND, identity, entry, ttls.notFound);
+        await remember(scope, ANSWER_KIND, identity, entry, ttls.notFound, askedAtMs);
         return entry;
       }
       if (error.code === "rate_limited") {
         await withoutStore(() => ledger.observeRateLimited(scope, error.retryAfterSeconds), null);
       }
-      await remember(scope, FAILURE_KIND, identity, failureOf(error, now()), FAILURE_TTL_MS);
+      await remember(
+        scope,
+        FAILURE_KIND,
+        identity,
+        failureOf(error, now()),
+        FAILURE_TTL_MS,
+        askedAtMs,
+      );
       throw error;
     }
     const entry: AnswerEntry = { outcome: "ok", value, fetchedAtMs: now() };
     await Promise.all([
-      remember(scope, ANSWER_KIND, identity, entry, question.ttlMs),
+      remember(scope, ANSWER_KIND, identity, entry, question.ttlMs, askedAtMs),
       withoutStore(() => ledger.observeAnswer(scope, value.rateLimit), null),
     ]);
     return entry;
   }
 
+  /**
+   * Stores an answer asked at `askedAtMs`, unless the key was purged since (signed out or removed
+   * while the call was in flight): then the answer is not kept, or a workspace added again would
+   * be served what its removal should have forgotten. The mark is read after the write, and the
+   * purge marks before it deletes, so a write on either side of the purge is caught.
+   */
   function remember(
     scope: KeyScope,
     kind: string,
     identity: string,
     entry: AnswerEntry | FailureEntry,
     ttlMs: number,
+    askedAtMs: number,
   ) {
-    return withoutStore(() => store.set(scope, kind, identity, encodeEntry(entry), ttlMs), null);
+    return withoutStore(async () => {
+      await store.set(scope, kind, identity, encodeEntry(entry), ttlMs);
+      const purgedAtMs = await store.purgedAt(scope);
+      // Replicas' clocks differ a little: a purge just before the ask counts as during it.
+      if (purgedAtMs !== null && purgedAtMs >= askedAtMs - FAILURE_SKEW_MS) {
+        await store.delete(scope, kind, identity);
+      }
+    }, null);
   }
 
   function releaseLease(scope: KeyScope, name: string, token: string) {
@@ -349,7 +373,9 @@ export function createQuotaLayer(deps: QuotaLayerDeps): QuotaLayer {
 
     async forgetKey(apiKey) {
       return withoutStore(async () => {
-        await store.purge(store.scopeFor(apiKey));
+        const scope = store.scopeFor(apiKey);
+        await store.markPurged(scope, now(), PURGE_MARK_MS);
+        await store.purge(scope);
         return true;
       }, false);
     },

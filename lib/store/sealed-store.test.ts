@@ -145,4 +145,18 @@ describe("the sealed store", () => {
     expect((await sealed.addToWindow(org, "minute", 0, 60_000)).current).toBe(0);
     expect(await sealed.get(starter, "answer", "list")).toEqual(ANSWER);
   });
+
+  it("keeps a purge's mark through the purge it announces, for that key only, holding only a time", async () => {
+    const { store, writes } = recordingStore();
+    const sealed = createSealedStore(store, SECRET);
+    const org = sealed.scopeFor(ORG_KEY);
+    await sealed.markPurged(org, 1_234_567, 60_000);
+    await sealed.purge(org);
+
+    expect(await sealed.purgedAt(org)).toBe(1_234_567);
+    expect(await sealed.purgedAt(sealed.scopeFor(STARTER_KEY))).toBeNull();
+    const [[key, value]] = written(writes, 1);
+    expect(key).not.toContain(ORG_KEY);
+    expect(value.toString("utf8")).toBe("1234567");
+  });
 });

@@ -33,6 +33,14 @@ export interface SealedStore {
   delete(scope: KeyScope, kind: string, name: string): Promise<void>;
   /** Everything stored for this API key: answers, ledger, leases, counters. */
   purge(scope: KeyScope): Promise<void>;
+  /**
+   * Notes that this key was purged at `atMs`, for `ttlMs` (longer than any call in flight): a call
+   * that began before it must not keep its answer. Kept outside the key's namespace, so the purge
+   * it announces does not remove it.
+   */
+  markPurged(scope: KeyScope, atMs: number, ttlMs: number): Promise<void>;
+  /** When this key was last purged, while the mark lasts; null otherwise. */
+  purgedAt(scope: KeyScope): Promise<number | null>;
   acquireLease(scope: KeyScope, name: string, ttlMs: number): Promise<string | null>;
   renewLease(scope: KeyScope, name: string, token: string, ttlMs: number): Promise<boolean>;
   releaseLease(scope: KeyScope, name: string, token: string): Promise<boolean>;
@@ -95,6 +103,13 @@ export function createSealedStore(store: Store, secret: string): SealedStore {
 
     delete: (scope, kind, name) => store.delete(storeKey(scope, kind, name)),
     purge: (scope) => store.purgeNamespace(scope.namespace),
+    markPurged: (scope, atMs, ttlMs) =>
+      store.set(purgeMarkKey(scope), Buffer.from(String(atMs), "utf8"), ttlMs),
+    async purgedAt(scope) {
+      const mark = await store.get(purgeMarkKey(scope));
+      const atMs = mark === null ? NaN : Number(mark.toString("utf8"));
+      return Number.isFinite(atMs) ? atMs : null;
+    },
     acquireLease: (scope, name, ttlMs) => store.acquireLease(storeKey(scope, "lease", name), ttlMs),
     renewLease: (scope, name, token, ttlMs) =>
       store.renewLease(storeKey(scope, "lease", name), token, ttlMs),
@@ -102,6 +117,14 @@ export function createSealedStore(store: Store, secret: string): SealedStore {
     addToWindow: (scope, name, amount, windowMs) =>
       store.addToWindow(storeKey(scope, "window", name), amount, windowMs),
   };
+}
+
+/**
+ * `p<namespace digest>:purged`: a namespace of its own (an API key's is `k…`), holding only a
+ * time, so it says nothing about the key or what it asked.
+ */
+function purgeMarkKey(scope: KeyScope): string {
+  return `p${scope.namespace.slice(1)}:purged`;
 }
 
 export function seal(plain: Buffer, key: Buffer, storeKey: string): Buffer {
