@@ -8,9 +8,10 @@ import { RunsOverTimeChart } from "./runs-over-time-chart";
 
 interface AnswerOverviewProps {
   page: RunsAcrossPage;
-  /** The view's query key and its route with `fill=confirm`, for the coverage note's Spend. */
+  /** The view's query key and its route with `fill=confirm` and `fill=cancel`: Spend, Cancel. */
   queryKey: QueryKey;
   confirmPath: string;
+  cancelPath: string;
   reason: string | null;
   onReasonChange: (reason: string | null) => void;
 }
@@ -24,12 +25,18 @@ export function AnswerOverview({
   page,
   queryKey,
   confirmPath,
+  cancelPath,
   reason,
   onReasonChange,
 }: AnswerOverviewProps) {
   return (
     <div className="mb-4 space-y-3">
-      <CoverageNote page={page} queryKey={queryKey} confirmPath={confirmPath} />
+      <CoverageNote
+        page={page}
+        queryKey={queryKey}
+        confirmPath={confirmPath}
+        cancelPath={cancelPath}
+      />
       <RunsOverTimeChart overTime={page.overTime} />
       <ReasonFacets
         errorCodes={page.facets.errorCodes}

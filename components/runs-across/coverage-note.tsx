@@ -105,20 +105,22 @@ function FillLine({ page, onConfirmFill, onCancelFill, sending }: FillLineProps)
             max={Math.max(1, total)}
             className="h-2 w-40 max-w-full accent-sky-700"
           />
-          {onCancelFill ? (
-            <Button variant="secondary" size="sm" onClick={onCancelFill} disabled={sending}>
-              Cancel
-            </Button>
-          ) : null}
+          {onCancelFill ? <CancelFillButton onClick={onCancelFill} disabled={sending} /> : null}
         </div>
       );
     }
     case "paused":
       return (
-        <p role="status">
-          Filling paused by LeadLex&apos;s rate limit after {calls(fill.callsMade)}; it goes on
-          {fill.retryAfterSeconds !== null ? ` in ${formatWait(fill.retryAfterSeconds)}` : " soon"}.
-        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p role="status">
+            Filling paused by LeadLex&apos;s rate limit after {calls(fill.callsMade)}; it goes on
+            {fill.retryAfterSeconds !== null
+              ? ` in ${formatWait(fill.retryAfterSeconds)}`
+              : " soon"}
+            .
+          </p>
+          {onCancelFill ? <CancelFillButton onClick={onCancelFill} disabled={sending} /> : null}
+        </div>
       );
     case "held_back":
       return (
@@ -152,4 +154,12 @@ function FillLine({ page, onConfirmFill, onCancelFill, sending }: FillLineProps)
     default:
       return null;
   }
+}
+
+function CancelFillButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
+  return (
+    <Button variant="secondary" size="sm" onClick={onClick} disabled={disabled}>
+      Cancel
+    </Button>
+  );
 }

@@ -145,7 +145,8 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
         <AnswerOverview
           page={page}
           queryKey={runsAcrossQueryKey(query)}
-          confirmPath={runsAcrossApiPath(query, true)}
+          confirmPath={runsAcrossApiPath(query, "confirm")}
+          cancelPath={runsAcrossApiPath(query, "cancel")}
           reason={state.reason}
           onReasonChange={(reason) => view.changeFilters({ reason })}
         />

@@ -119,11 +119,11 @@ const RUNS_ACROSS_PARAMETERS = [
 
 /**
  * `GET /api/runs`: the `/runs` view's parameters in their canonical form (`fill=confirm` starts a
- * fill whose cost the view showed and the person accepted).
+ * fill whose cost the view showed and the person accepted, `fill=cancel` stops the running one).
  */
 export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
   query: RunsAcrossQuery;
-  confirmFill: boolean;
+  fill: "confirm" | "cancel" | null;
 } {
   rejectUnknownParameters(searchParams, RUNS_ACROSS_PARAMETERS);
   const raw = singleValues(searchParams, RUNS_ACROSS_PARAMETERS);
@@ -145,8 +145,10 @@ export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
   if (stillFailing !== undefined && stillFailing !== "1" && stillFailing !== "0") {
     throw new AppError("bad_request", { message: 'The parameter "still_failing" must be 1 or 0.' });
   }
-  if (raw.fill !== undefined && raw.fill !== "confirm") {
-    throw new AppError("bad_request", { message: 'The parameter "fill" must be confirm.' });
+  if (raw.fill !== undefined && raw.fill !== "confirm" && raw.fill !== "cancel") {
+    throw new AppError("bad_request", {
+      message: 'The parameter "fill" must be confirm or cancel.',
+    });
   }
   return {
     query: {
@@ -159,7 +161,7 @@ export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
       reason: canonical("reason", raw.reason, readReason),
       stillFailing: stillFailing === "1",
     },
-    confirmFill: raw.fill === "confirm",
+    fill: raw.fill ?? null,
   };
 }
 

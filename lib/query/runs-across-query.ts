@@ -21,7 +21,10 @@ export function runsAcrossQueryKey(query: RunsAcrossQuery) {
   ] as const;
 }
 
-export function runsAcrossApiPath(query: RunsAcrossQuery, confirmFill = false): string {
+export function runsAcrossApiPath(
+  query: RunsAcrossQuery,
+  fill: "confirm" | "cancel" | null = null,
+): string {
   const search = new URLSearchParams();
   if (query.page !== 1) search.set("page", String(query.page));
   search.set("per_page", String(query.perPage));
@@ -31,7 +34,7 @@ export function runsAcrossApiPath(query: RunsAcrossQuery, confirmFill = false): 
   if (query.entity) search.set("entity", query.entity);
   if (query.reason) search.set("reason", query.reason);
   if (query.stillFailing) search.set("still_failing", "1");
-  if (confirmFill) search.set("fill", "confirm");
+  if (fill) search.set("fill", fill);
   return `/api/runs?${search}`;
 }
 

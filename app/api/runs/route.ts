@@ -2,7 +2,9 @@
  * GET /api/runs — runs across the workspace's workflows, from the run index. Before answering,
  * the index syncs exactly what the filters need (failed runs of the last 24 h: one call per
  * enabled workflow); a larger fill runs in the background when it fits the quota rule, or waits
- * for `fill=confirm`. The answer says what it covers, what is still filling and what it cost.
+ * for `fill=confirm`; `fill=cancel` stops the key's running fill (what it fetched is kept) and
+ * makes the next one wait for a confirmation. The answer says what it covers, what is still
+ * filling and what it cost.
  */
 import type { NextRequest } from "next/server";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
@@ -17,11 +19,13 @@ const ROUTE = "GET /api/runs";
 
 export async function GET(request: NextRequest) {
   try {
-    const { query, confirmFill } = readRunsAcrossRouteQuery(request.nextUrl.searchParams);
+    const { query, fill } = readRunsAcrossRouteQuery(request.nextUrl.searchParams);
     const apiKey = await readApiKey();
     if (!apiKey) throw new AppError("not_connected");
-    const page = await loadRunsAcross(quotaLayer(), runIndexService(), apiKey, query, {
-      confirmFill,
+    const service = runIndexService();
+    if (fill === "cancel") await service.cancelFill(apiKey);
+    const page = await loadRunsAcross(quotaLayer(), service, apiKey, query, {
+      confirmFill: fill === "confirm",
       signal: request.signal,
     });
     return jsonOk(page);
