@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import {
@@ -18,6 +19,7 @@ import { oldestFetchedAt } from "@/lib/model/freshness";
 import type { RequestPriority } from "@/lib/model/request-priority";
 import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";
+import { statusCountsQueryOptions } from "@/lib/query/status-counts-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { hasRunsFilters, runsViewParsers, toLogsQuery } from "@/lib/url-state/runs-view-state";
 import { runDomId } from "./runs-columns";
@@ -97,6 +99,11 @@ export function RunsView({
 
   const page = list.page;
   const noun = runsNoun(state);
+  // Asked only once the view has rows, so they never hold the rows up; one answer per `after`.
+  const { data: counts } = useQuery({
+    ...statusCountsQueryOptions(workflowId, query),
+    enabled: !!page,
+  });
   const missingRunIds =
     page === undefined || list.stale
       ? NO_RUNS
@@ -123,6 +130,7 @@ export function RunsView({
             value={state.status}
             onChange={(status) => view.changeFilters({ status })}
             onIntent={prefetchStatus}
+            counts={counts}
           />
           <AfterFilter value={state.after} onChange={(after) => view.changeFilters({ after })} />
         </>

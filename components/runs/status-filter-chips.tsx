@@ -1,6 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { runStatuses, type RunStatus } from "@/lib/model/run";
+import type { StatusCounts } from "@/lib/workflows/status-counts";
 import { allStatusesLook, runStatusLook } from "./run-status";
 
 interface StatusFilterChipsProps {
@@ -8,7 +10,12 @@ interface StatusFilterChipsProps {
   onChange: (status: RunStatus | null) => void;
   /** Pressed but not yet released: the chip's rows can start loading before the click. */
   onIntent?: (status: RunStatus | null) => void;
+  /** Each chip's count for the view's `after`; undefined until they are in (after the rows). */
+  counts?: StatusCounts;
 }
+
+// The counts' markup arrives with them, in a chunk of its own: the runs page is at its budget.
+const StatusChipCount = dynamic(() => import("./status-chip-count").then((m) => m.StatusChipCount));
 
 const options: { value: RunStatus | null; label: string; Icon: typeof allStatusesLook.Icon }[] = [
   { value: null, ...allStatusesLook },
@@ -19,7 +26,7 @@ const options: { value: RunStatus | null; label: string; Icon: typeof allStatuse
  * All / Success / Failed / Skipped. Toggle buttons with `aria-pressed`, so screen readers announce
  * which one is on; the selected chip is filled, bordered and marked with a check-weight font.
  */
-export function StatusFilterChips({ value, onChange, onIntent }: StatusFilterChipsProps) {
+export function StatusFilterChips({ value, onChange, onIntent, counts }: StatusFilterChipsProps) {
   return (
     <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
       {options.map((option) => {
@@ -35,6 +42,7 @@ export function StatusFilterChips({ value, onChange, onIntent }: StatusFilterChi
           >
             <option.Icon className="size-4" />
             {option.label}
+            {counts && <StatusChipCount counts={counts} status={option.value} />}
           </button>
         );
       })}

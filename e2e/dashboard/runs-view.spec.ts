@@ -116,7 +116,10 @@ test.describe("runs view", () => {
     // Its details may already be cached: the workflow list's health asks for every workflow's.
     expect(calls.details.length).toBeLessThanOrEqual(1);
     expect(calls.logs).toHaveLength(1);
-    expect(browserCalls).toEqual([]);
+    // The browser asks for nothing but the chips' counts, once, after the rows are in.
+    expect(browserCalls.map((url) => new URL(url).pathname)).toEqual([
+      "/api/workflows/wf_01HY9/status-counts",
+    ]);
 
     // A reload inside the answers' time to live is served from Runboard's cache, and says so.
     const afterFirstLoad = await lastRequestSeq();

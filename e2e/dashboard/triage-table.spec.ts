@@ -118,7 +118,11 @@ test("a workflow's failed runs: ids whole, type once, message after code, no Sta
   await expectNoHorizontalOverflow(page);
 
   // Every status again: each row says its own, so the column is back.
-  await page.getByRole("button", { name: "All", exact: true }).click();
+  // The chip's name carries its count once counted ("All 1,257").
+  await page
+    .getByRole("group", { name: "Filter by status" })
+    .getByRole("button", { name: /^All/ })
+    .click();
   await expect(page).toHaveURL(/\/workflows\/wf_01HY1\?per_page=100$/);
   await expect(headers).toHaveText([
     "Details",

@@ -50,7 +50,8 @@ test("the runs page asks LeadLex for the workflow and its runs at the same time"
   );
   const workflowCalls = calls.filter((call) => call.path === base);
   // Leaving out the list's health calls (`per_page=1`), which another test landing on the list
-  // with this key (the workspaces spec does) can make at the same time; a runs page never does.
+  // with this key (the workspaces spec does) can make at the same time, and the chips' counts
+  // (asked only once the rows are in, so they cannot hold the rows up).
   const logsCalls = calls.filter(
     (call) => call.path === `${base}/logs` && call.query.per_page?.[0] !== "1",
   );

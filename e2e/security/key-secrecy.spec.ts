@@ -96,7 +96,10 @@ test("the key never leaves the sealed cookie", async ({ page, context }) => {
   // Runs: filter, page, expand a run, a deep link to an open run.
   await page.getByRole("button", { name: "Failed" }).click();
   await expect(page).toHaveURL(/status=failed/);
-  await page.getByRole("button", { name: "All", exact: true }).click();
+  await page
+    .getByRole("group", { name: "Filter by status" })
+    .getByRole("button", { name: /^All/ })
+    .click();
   await page.getByRole("button", { name: "Next page" }).first().click();
   await expect(page).toHaveURL(/page=2/);
   const firstRunToggle = page.getByRole("button", { name: /^Show details of run / }).first();

@@ -96,7 +96,8 @@ export async function workflowCallsSince(
 
 /**
  * The workflow list's health asks `per_page=1` of every listed workflow (any test that lands on
- * the list, as connecting does, sets it off). A runs view never asks for pages of one.
+ * the list, as connecting does, sets it off), and a runs view's chip counts ask one per status.
+ * A runs view never asks for rows in pages of one.
  */
 function isListHealthCall(request: RecordedRequest): boolean {
   return request.query.per_page?.[0] === "1";

@@ -29,13 +29,18 @@ export function runsOfWorkflowKey(workflowId: string) {
   return ["runs", workflowId] as const;
 }
 
-export function runsApiPath(workflowId: string, query: LogsQuery): string {
+/** Our route for a workflow's runs, or for the counts of its status chips (same parameters). */
+export function runsApiPath(
+  workflowId: string,
+  query: LogsQuery,
+  resource: "logs" | "status-counts" = "logs",
+): string {
   const search = new URLSearchParams();
   if (query.page !== 1) search.set("page", String(query.page));
   search.set("per_page", String(query.perPage));
   if (query.status) search.set("status", query.status);
   if (query.after) search.set("after", query.after);
-  return `/api/workflows/${encodeURIComponent(workflowId)}/logs?${search}`;
+  return `/api/workflows/${encodeURIComponent(workflowId)}/${resource}?${search}`;
 }
 
 export function runsQueryOptions(

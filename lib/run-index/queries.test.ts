@@ -6,6 +6,7 @@ import {
   latestRunOf,
   listRuns,
   recordRuns,
+  statusCount,
   timeBuckets,
   workflowHealth,
 } from "./queries";
@@ -407,5 +408,44 @@ describe("workflowHealth", () => {
     });
     index.commit("wf_new", "all", fill(T0, null));
     expect(workflowHealth(index, "wf_new", { fromMs, syncedSinceMs: T0 }).lastRun).toBeNull();
+  });
+});
+
+describe("statusCount", () => {
+  const fromMs = T0 - 3 * DAY;
+  const fill = (syncedAtMs: number, afterMs: number | null) => ({
+    afterMs,
+    syncedAtMs,
+    newestMs: T0,
+    coveredTop: true,
+  });
+  const fresh = { fromMs, syncedSinceMs: T0 - 60_000 };
+
+  it("counts a status from the window's start only where that status or every status is covered", () => {
+    const { index, all } = buildRuns();
+    const expected = (status: RunStatus, since: number | null) =>
+      all.filter(
+        (run) =>
+          run.workflowId === "wf_b" &&
+          run.status === status &&
+          (since === null || at(run) >= since),
+      ).length;
+
+    expect(statusCount(index, "wf_b", "skipped", fresh)).toBeNull();
+    index.commit("wf_b", "skipped", fill(T0 - 20_000, fromMs));
+    expect(statusCount(index, "wf_b", "skipped", fresh)).toEqual({
+      count: expected("skipped", fromMs),
+      syncedAtMs: T0 - 20_000,
+    });
+    // Skipped coverage says nothing of failures; nor does a window reaching further back.
+    expect(statusCount(index, "wf_b", "failed", fresh)).toBeNull();
+    expect(statusCount(index, "wf_b", "skipped", { ...fresh, fromMs: fromMs - 1 })).toBeNull();
+    expect(statusCount(index, "wf_b", "skipped", { ...fresh, syncedSinceMs: T0 })).toBeNull();
+
+    index.commit("wf_b", "all", fill(T0 - 10_000, null));
+    expect(statusCount(index, "wf_b", "failed", { ...fresh, fromMs: null })?.count).toBe(
+      expected("failed", null),
+    );
+    expect(statusCount(index, "wf_b", "success", fresh)?.count).toBe(expected("success", fromMs));
   });
 });

@@ -342,6 +342,31 @@ export function workflowHealth(
   };
 }
 
+/**
+ * How many runs of one workflow with this status were triggered at or after `fromMs` (null: ever),
+ * as far as the index vouches for it: its coverage of that status (or of every status) must reach
+ * back to `fromMs` and be synced at or after `syncedSinceMs`. Null when it cannot vouch.
+ */
+export function statusCount(
+  index: RunIndex,
+  workflowId: string,
+  status: RunStatus,
+  question: { fromMs: number | null; syncedSinceMs: number },
+): { count: number; syncedAtMs: number } | null {
+  const covering = [index.coverage(workflowId, status), index.coverage(workflowId, "all")].find(
+    (coverage): coverage is Coverage =>
+      coverage !== null &&
+      coverage.syncedAtMs >= question.syncedSinceMs &&
+      reachesBack(coverage, question.fromMs),
+  );
+  if (covering === undefined) return null;
+  const runs = index.runsOf(workflowId)?.runs ?? [];
+  const end = question.fromMs === null ? runs.length : firstOlderThan(runs, question.fromMs);
+  let count = 0;
+  for (let i = 0; i < end; i++) if ((runs[i] as HeldRun).run.status === status) count += 1;
+  return { count, syncedAtMs: covering.syncedAtMs };
+}
+
 /** A record's latest run in one workflow, as synced; null when none is held. */
 export function latestRunOf(index: RunIndex, workflowId: string, entityId: string): Run | null {
   return index.runsOf(workflowId)?.runsOf(entityId)[0]?.run ?? null;
