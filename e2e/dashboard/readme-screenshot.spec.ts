@@ -1,12 +1,13 @@
 /**
- * The README's screenshot of the runs view: desktop 1280×800, light theme, wf_01HY1 filtered to
- * failed runs with one run open. Not part of ordinary runs (it rewrites a committed image: see
- * `testIgnore` in playwright.config.ts); refresh it with
+ * The README's screenshots, desktop 1280×800, light theme: the runs view (wf_01HY1 filtered to
+ * failed runs with one run open), `/runs` as it opens (failed runs of the last 24 hours) and one
+ * record's history. Not part of ordinary runs (they rewrite committed images: see `testIgnore` in
+ * playwright.config.ts); refresh them with
  *
  *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
  */
 import { expect, test } from "../support/fixtures";
-import { emulatorLogs, runDetails, runRow } from "../support/dashboard";
+import { emulatorLogs, runDetails, runRow, runsTable } from "../support/dashboard";
 
 test.use({ colorScheme: "light", timezoneId: "UTC", viewport: { width: 1280, height: 800 } });
 
@@ -24,4 +25,27 @@ test("runs view for the README @readme-screenshot", async ({ connectedPage: page
   // The header, the filters and the open run together in one desktop screen.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshots/runs-view.png" });
+});
+
+test("runs across all workflows for the README @readme-screenshot", async ({
+  connectedPage: page,
+}) => {
+  await page.goto("/runs");
+  await expect(runsTable(page)).toBeVisible();
+  await expect(page.getByTestId("runs-over-time")).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "docs/screenshots/runs-across.png" });
+});
+
+test("a record's history for the README @readme-screenshot", async ({ connectedPage: page }) => {
+  const { data } = await emulatorLogs("wf_01HY1", { status: "failed" });
+  const run = data.logs[0];
+  if (!run) throw new Error("no failed run whose record to show");
+
+  await page.goto(`/records/${run.entity_id}`);
+  await expect(runRow(page, run.id)).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "docs/screenshots/record-history.png" });
 });

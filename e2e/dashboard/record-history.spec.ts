@@ -228,6 +228,11 @@ test.describe("a CRM record's history", () => {
     await expect(page.getByText(/“1y” is not a time window \(7d, 30d or 90d\)/)).toBeVisible();
     await expect(page.getByRole("radio", { name: "Last 7 days" })).toBeChecked();
     await expect.poll(() => visibleRunIds(page)).toEqual(expected.map((run) => run.id));
+    // From the keyboard: a run opens with Enter.
+    const toggle = page.getByRole("button", { name: /^Show details of run / }).first();
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("region", { name: /^Details of run / })).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await expectNoAccessibilityViolations(page);
     await page.emulateMedia({ colorScheme: "dark" });

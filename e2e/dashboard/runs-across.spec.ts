@@ -190,6 +190,31 @@ test.describe("runs across all workflows", () => {
     await expectNoAccessibilityViolations(page);
   });
 
+  test("at 375 px it is keyboard-operable and has no axe violations, light and dark", async ({
+    connectedPage: page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/runs?status=all");
+    await expect(runsTable(page)).toBeVisible();
+    // A chip answers Enter once its chunk has arrived (a key press before that does nothing).
+    const skipped = chip(page, "Skipped");
+    await expect(async () => {
+      await skipped.focus();
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(/status=skipped/, { timeout: 5_000 });
+    }).toPass();
+    await expect(skipped).toHaveAttribute("aria-pressed", "true");
+    await expect(skipped).toBeFocused();
+    const toggle = page.getByRole("button", { name: /^Show details of run / }).first();
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("region", { name: /^Details of run / })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await expectNoAccessibilityViolations(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectNoAccessibilityViolations(page);
+  });
+
   test("the route handler refuses a parameter it does not know, in the app's words", async ({
     connectedPage: page,
   }) => {
