@@ -13,6 +13,7 @@ import {
   emulatorRunsAfter,
   expectedCellTime,
   expectNoHorizontalOverflow,
+  expectedReason,
   expectRunsAsAnswered,
   runDetails,
   runRow,
@@ -29,12 +30,6 @@ const PHONES = [
   { width: 390, height: 844 },
   { width: 375, height: 667 },
 ];
-
-/** What the reason reads: the error code and its message, or the skip reason, or a dash. */
-function expectedReason(run: LogEntry): string {
-  if (run.error) return `${run.error.code} ${run.error.message.replace(/\s+/g, " ").trim()}`.trim();
-  return run.skip_reason ?? "—";
-}
 
 /** The tops of the row's visible cells (the open button aside), as distinct lines on screen. */
 function linesOf(row: Locator): Promise<number[]> {
