@@ -1,7 +1,7 @@
 /**
- * The README's screenshot of the runs view: desktop 1280×800, light theme, wf_01HY1 filtered to
- * failed runs with one run open. Not part of ordinary runs (it rewrites a committed image: see
- * `testIgnore` in playwright.config.ts); refresh it with
+ * The README's screenshots: the runs view at desktop 1280×800, light theme, wf_01HY1 filtered to
+ * failed runs with one run open; and `/runs` on a 390 px phone. Not part of ordinary runs (they
+ * rewrite committed images: see `testIgnore` in playwright.config.ts); refresh them with
  *
  *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
  */
@@ -24,4 +24,25 @@ test("runs view for the README @readme-screenshot", async ({ connectedPage: page
   // The header, the filters and the open run together in one desktop screen.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshots/runs-view.png" });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the two-line rows of /runs for the README @readme-screenshot", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/runs?status=all");
+    const rows = page
+      .getByRole("table", { name: /runs of workflows/ })
+      .locator("tbody tr[data-row]");
+    await expect(rows.first()).toBeVisible();
+    // The rows only, from the first: what the phone layout is about.
+    await rows.first().scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      const top = document.querySelector("tbody tr[data-row]")?.getBoundingClientRect().top ?? 0;
+      window.scrollBy(0, top - 8);
+    });
+    await page.screenshot({ path: "docs/screenshots/runs-phone.png" });
+  });
 });
