@@ -38,7 +38,7 @@ export default async function RunsAcrossPage({ searchParams }: PageProps<"/runs"
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mt-1 hidden text-sm sm:block text-slate-600 dark:text-slate-400">
           Every workflow&apos;s runs in one list, from Runboard&apos;s run index.
         </p>
       </div>

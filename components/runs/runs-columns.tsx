@@ -89,12 +89,15 @@ function TriggeredHeader() {
 
 /**
  * The entity's id whole, since people search for it elsewhere, and its type only when the id does
- * not already say it (`deal_01HY…` needs no "deal" before it). A runaway id is still cut.
+ * not already say it (`deal_01HY…` needs no "deal" before it). A runaway id is still cut. On a
+ * phone a long id gives its middle to an ellipsis (`.entity-id-middle` in `globals.css`), still
+ * there for screen readers, copying and the link.
  */
 function EntityLabel({ run }: { run: Run }) {
   // Values from LeadLex: a direction override in an id would show "gnp.exe" as "exe.png".
   const type = markHiddenCharacters(run.entityType);
   const id = markHiddenCharacters(run.entityId);
+  const [head, middle, tail] = splitForPhone(run.entityId).map(markHiddenCharacters);
   const typeInId =
     run.entityType !== "" &&
     run.entityId.toLowerCase().startsWith(`${run.entityType.toLowerCase()}_`);
@@ -108,11 +111,36 @@ function EntityLabel({ run }: { run: Run }) {
       {/* A plain anchor inline: a link component here costs the runs pages' JS budget. */}
       <a href={`/records/${encodeURIComponent(run.entityId)}`} className="underline">
         <bdi dir="ltr" className="font-mono text-xs">
-          {id}
+          {head}
+          {middle ? <span className="entity-id-middle">{middle}</span> : null}
+          {tail}
         </bdi>
       </a>
     </span>
   );
+}
+
+/** Ids longer than this lose their middle on a phone: `deal_01KK…3D3XEA`. */
+const PHONE_ID_CHARACTERS = 18;
+const PHONE_ID_TAIL = 6;
+
+/**
+ * An id as the start people read (its type prefix and a few characters), the middle a phone
+ * leaves out, and the end, where a ULID's random characters tell records apart. Split before the
+ * hidden characters are marked, so a marker is never cut in two.
+ */
+function splitForPhone(id: string): [head: string, middle: string, tail: string] {
+  // By code point: a cut through a surrogate pair would draw two replacement characters.
+  const characters = Array.from(id);
+  if (characters.length <= PHONE_ID_CHARACTERS) return [id, "", ""];
+  const prefixEnd = characters.indexOf("_") + 1;
+  const headLength = prefixEnd > 0 && prefixEnd <= 12 ? prefixEnd + 4 : 8;
+  const tailStart = characters.length - PHONE_ID_TAIL;
+  return [
+    characters.slice(0, headLength).join(""),
+    characters.slice(headLength, tailStart).join(""),
+    characters.slice(tailStart).join(""),
+  ];
 }
 
 const MESSAGE_CELL_CHARACTERS = 300;

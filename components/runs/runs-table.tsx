@@ -43,14 +43,18 @@ interface RunsTableProps {
 }
 
 /**
- * Columns hidden on small screens (their values are all in the details panel). The entity keeps
- * its width on one line; the reason takes what is left (`w-full max-w-0`) and is cut to fit it.
+ * Each column's place: below `sm` a row is two lines (`.run-rows` in `globals.css`: time, status
+ * and workflow, then entity and reason; the duration is left to the details panel), from `sm` up
+ * a table row, where the entity keeps its width on one line and the reason takes what is left.
  */
 const columnClassName: Record<string, string> = {
-  durationMs: "hidden sm:table-cell",
-  entityId: "hidden md:table-cell whitespace-nowrap",
-  workflowId: "hidden sm:table-cell",
-  reason: "hidden sm:table-cell sm:w-full sm:max-w-0",
+  expand: "run-cell-toggle",
+  triggeredAt: "run-cell-time",
+  status: "run-cell-status",
+  workflowId: "run-cell-workflow",
+  entityId: "run-cell-entity",
+  reason: "run-cell-reason",
+  durationMs: "run-cell-duration",
 };
 
 export function RunsTable({
@@ -134,6 +138,7 @@ export function RunsTable({
       onRowActivate={activateRow}
       renderExpandedRow={renderRunDetails}
       columnClassName={columnClassName}
+      tableClassName="run-rows"
       stickyHeader
     />
   );

@@ -4,7 +4,7 @@
  * ISO 8601 UTC instant. The browser runs in Asia/Kolkata (UTC+05:30, no daylight saving), so local
  * and UTC differ and the expected instant is fixed arithmetic.
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { lastRequestSeq } from "../support/emulator-admin";
 import { expect, expectNoAccessibilityViolations, test } from "../support/fixtures";
 import {
@@ -45,6 +45,32 @@ function dayButton(page: Page, date: string) {
   return gridCell(page, date).getByRole("button");
 }
 
+const PRESET_LABELS = ["Last hour", "Last 24 hours", "Last 7 days", "Last 30 days"];
+
+/** Presses Tab until `target` has the focus, at most `limit` times. */
+async function tabTo(page: Page, target: Locator, limit = 12): Promise<void> {
+  for (let step = 0; step < limit; step += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
+ * The picker opens on its first preset; Tab walks the presets in order and then reaches the
+ * calendar (its month buttons, then its day).
+ */
+async function expectPresetsFirst(page: Page, dialog: Locator): Promise<void> {
+  const [first = "", ...others] = PRESET_LABELS;
+  await expect(dialog.getByRole("button", { name: first })).toBeFocused();
+  for (const label of others) {
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: label })).toBeFocused();
+  }
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Previous month" })).toBeFocused();
+}
+
 test.describe("after filter", () => {
   test("pick a day and a time with the keyboard; LeadLex gets the instant in UTC", async ({
     connectedPage: page,
@@ -53,10 +79,11 @@ test.describe("after filter", () => {
     const trigger = page.getByRole("button", { name: "After: any time" });
     const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
     await openWithKeyboard(page, trigger, dialog);
+    await expectPresetsFirst(page, dialog);
 
-    // The calendar starts on today; arrows move by a day and by a week.
+    // The calendar comes next, on today; arrows move by a day and by a week.
     const today = kolkataDaysAgo(0);
-    await expect(dayButton(page, today)).toBeFocused();
+    await tabTo(page, dayButton(page, today), 3);
     await expect(dayButton(page, today)).toHaveAttribute("aria-current", "date");
     await expectNoAccessibilityViolations(page);
     await page.keyboard.press("ArrowLeft");
@@ -70,12 +97,17 @@ test.describe("after filter", () => {
     await page.keyboard.press("Enter");
     await expect(gridCell(page, chosen)).toHaveAttribute("aria-selected", "true");
 
-    await dialog.getByLabel("Time of day").fill("09:30");
+    // The time of day next, typed into its fields (hours, then minutes) without the mouse.
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByLabel("Time of day")).toBeFocused();
+    await page.keyboard.type("0930");
     const expectedAfter = `${chosen}T04:00:00Z`;
+    await expect(dialog.getByLabel("Time of day")).toHaveValue("09:30");
     await expect(dialog).toContainText(`= ${chosen} 04:00:00 UTC`);
 
     const since = await lastRequestSeq();
-    await dialog.getByRole("button", { name: "Apply" }).click();
+    await tabTo(page, dialog.getByRole("button", { name: "Apply" }));
+    await page.keyboard.press("Enter");
     await expect(dialog).toHaveCount(0);
     await expect(page).toHaveURL(`/workflows/wf_01HY8?after=${expectedAfter}`);
 
@@ -148,6 +180,40 @@ test.describe("after filter", () => {
     await expect(page).toHaveURL(/\/workflows\/wf_01HYA$/);
   });
 
+  test("Tab walks the presets first, and Enter applies one that stays rolling in the link", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/workflows/wf_01HY2");
+    const trigger = page.getByRole("button", { name: "After: any time" });
+    const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
+    await openWithKeyboard(page, trigger, dialog);
+    await expectPresetsFirst(page, dialog);
+    // Back to "Last 24 hours" with Shift+Tab, and Enter applies it.
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press("Shift+Tab");
+    await expect(dialog.getByRole("button", { name: "Last 24 hours" })).toBeFocused();
+    const since = await lastRequestSeq();
+    const pressed = Date.now();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(/\/workflows\/wf_01HY2\?after=-24h$/);
+    await expect(page.getByRole("button", { name: "In the last 24 hours" })).toBeFocused();
+
+    // LeadLex got the instant 24 hours back, and the rows are its answer to that call.
+    let sent = "";
+    await expect
+      .poll(async () => {
+        const calls = await workflowCallsSince(since, "wf_01HY2");
+        sent = calls.logs.map((call) => queryValue(call, "after")).find(Boolean) ?? "";
+        return sent;
+      })
+      .toMatch(ISO_SECONDS);
+    expect(Math.abs(Date.parse(sent) - (pressed - 86_400_000))).toBeLessThanOrEqual(120_000);
+    const { data } = await expectRunsAsAnswered(page, since, "wf_01HY2", { after: sent });
+    for (const run of data.logs) {
+      expect(Date.parse(run.triggered_at)).toBeGreaterThanOrEqual(Date.parse(sent));
+    }
+  });
+
   test("Escape closes the picker without changing anything and gives focus back", async ({
     connectedPage: page,
   }) => {
@@ -155,8 +221,11 @@ test.describe("after filter", () => {
     const trigger = page.getByRole("button", { name: "After: any time" });
     const dialog = page.getByRole("dialog", { name: "Show runs triggered after" });
     await openByClick(trigger, dialog);
+    // A day changed in the calendar, then Escape: nothing applied.
+    await tabTo(page, dialog.locator('[role="gridcell"] button[tabindex="0"]'));
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
+    await expect(dialog.locator('[role="gridcell"][aria-selected="true"]')).toHaveCount(1);
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
     await expect(trigger).toBeFocused();

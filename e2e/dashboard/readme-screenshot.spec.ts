@@ -1,8 +1,8 @@
 /**
  * The README's screenshots, desktop 1280×800, light theme: the runs view (wf_01HY1 filtered to
- * failed runs with one run open), `/runs` as it opens (failed runs of the last 24 hours) and one
- * record's history. Not part of ordinary runs (they rewrite committed images: see `testIgnore` in
- * playwright.config.ts); refresh them with
+ * failed runs with one run open), `/runs` as it opens (failed runs of the last 24 hours), one
+ * record's history, and `/runs` on a 390 px phone. Not part of ordinary runs (they rewrite
+ * committed images: see `testIgnore` in playwright.config.ts); refresh them with
  *
  *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
  */
@@ -48,4 +48,25 @@ test("a record's history for the README @readme-screenshot", async ({ connectedP
   await page.mouse.move(0, 0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshots/record-history.png" });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the two-line rows of /runs for the README @readme-screenshot", async ({
+    connectedPage: page,
+  }) => {
+    await page.goto("/runs?status=all");
+    const rows = page
+      .getByRole("table", { name: /runs of workflows/ })
+      .locator("tbody tr[data-row]");
+    await expect(rows.first()).toBeVisible();
+    // The rows only, from the first: what the phone layout is about.
+    await rows.first().scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      const top = document.querySelector("tbody tr[data-row]")?.getBoundingClientRect().top ?? 0;
+      window.scrollBy(0, top - 8);
+    });
+    await page.screenshot({ path: "docs/screenshots/runs-phone.png" });
+  });
 });

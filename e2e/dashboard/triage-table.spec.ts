@@ -15,6 +15,7 @@ import {
   emulatorRunsAfter,
   firstWith,
   expectNoHorizontalOverflow,
+  expectedReason,
   expectRunsAsAnswered,
   runDetails,
   runRow,
@@ -74,12 +75,6 @@ function expectedEntity(run: LogEntry): string {
   return run.entity_id.startsWith(`${run.entity_type}_`)
     ? run.entity_id
     : `${run.entity_type} ${run.entity_id}`;
-}
-
-/** What the reason cell reads: the code and then the message, or the skip reason, or a dash. */
-function expectedReason(run: LogEntry): string {
-  if (run.error) return `${run.error.code} ${run.error.message.replace(/\s+/g, " ").trim()}`.trim();
-  return run.skip_reason ?? "—";
 }
 
 /** Checks each listed run's Entity and reason cells; returns how many entity ids were cut. */

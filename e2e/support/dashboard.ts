@@ -256,6 +256,12 @@ export async function expectNotFound(response: Response | null): Promise<void> {
   expect(await response?.text()).toMatch(/<meta name="robots" content="noindex"/);
 }
 
+/** What the reason cell reads: the code and then the message, or the skip reason, or a dash. */
+export function expectedReason(run: LogEntry): string {
+  if (run.error) return `${run.error.code} ${run.error.message.replace(/\s+/g, " ").trim()}`.trim();
+  return run.skip_reason ?? "—";
+}
+
 /** The page never scrolls sideways: `document.documentElement.scrollWidth <= innerWidth`. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   await expect

@@ -62,7 +62,7 @@ export default async function RecordHistoryPage({
         <h1 className="font-mono text-xl font-semibold tracking-tight [overflow-wrap:anywhere]">
           {entityId}
         </h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mt-1 hidden text-sm sm:block text-slate-600 dark:text-slate-400">
           Its runs in every workflow its type triggers, from Runboard&apos;s run index.
         </p>
       </div>

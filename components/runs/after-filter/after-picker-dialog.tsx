@@ -53,10 +53,11 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
   const result = draftResult(current, value);
   const resultInstant = result === null ? null : resolveAfter(result, Date.parse(now));
 
-  const calendarRef = useRef<HTMLDivElement>(null);
+  // The presets come first: most picks are one of them, and Tab then goes on to the calendar,
+  // the time and the buttons, in the order they are drawn.
+  const presetsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // The calendar's one tab stop (the chosen day, else today) starts with the focus.
-    calendarRef.current?.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]')?.focus();
+    presetsRef.current?.querySelector("button")?.focus();
   }, []);
 
   function commit(next: string | null) {
@@ -95,7 +96,12 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
 
         {/* Only the middle scrolls, so Apply stays in reach on a short phone screen. */}
         <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-4 pb-4">
-          <div role="group" aria-label="Presets" className="grid grid-cols-2 gap-2">
+          <div
+            ref={presetsRef}
+            role="group"
+            aria-label="Presets"
+            className="grid grid-cols-2 gap-2"
+          >
             {ROLLING_PRESETS.map((preset) => (
               <Button
                 key={preset}
@@ -108,7 +114,7 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
             ))}
           </div>
 
-          <div ref={calendarRef} className="border-t border-slate-200 pt-4 dark:border-slate-800">
+          <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
             <AfterCalendar
               selected={current.date}
               today={today}
