@@ -39,7 +39,7 @@ for (const route of BUDGETED_ROUTES) {
   if (above > BUDGET_ABOVE_FLOOR_BYTES) {
     failed = true;
     console.error(
-      `\n${route} is ${formatKb(above - BUDGET_ABOVE_FLOOR_BYTES)} over its budget of ${formatKb(BUDGET_ABOVE_FLOOR_BYTES)} above the floor.`,
+      `\n${route} is ${above - BUDGET_ABOVE_FLOOR_BYTES} B over its budget of ${formatKb(BUDGET_ABOVE_FLOOR_BYTES)} above the floor.`,
     );
   } else {
     console.log(

@@ -26,8 +26,6 @@ export interface DataTableProps<TFeatures extends TableFeatures, TData extends R
    * table show past it; below `lg` it scrolls sideways as usual and the header scrolls away.
    */
   stickyHeader?: boolean;
-  /** Classes for the `<table>` itself, e.g. a layout of its own on small screens. */
-  tableClassName?: string;
 }
 
 /**
@@ -45,7 +43,6 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   rowDomId,
   columnClassName = {},
   stickyHeader = false,
-  tableClassName = "",
 }: DataTableProps<TFeatures, TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
@@ -123,7 +120,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
       <table
         aria-busy={busy}
         onKeyDown={moveBetweenRows}
-        className={`w-full border-collapse text-left text-sm transition-opacity ${busy ? "opacity-60" : ""} ${tableClassName}`}
+        className={`w-full border-collapse text-left text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
       >
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">

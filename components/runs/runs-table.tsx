@@ -43,7 +43,7 @@ interface RunsTableProps {
 }
 
 /**
- * Each column's place: below `sm` a row is two lines (`.run-rows` in `globals.css`: time, status
+ * Each column's place: below `sm` a row is two lines (the `table:has(.run-cell-time)` rules in `globals.css`: time, status
  * and workflow, then entity and reason; the duration is left to the details panel), from `sm` up
  * a table row, where the entity keeps its width on one line and the reason takes what is left.
  */
@@ -138,7 +138,6 @@ export function RunsTable({
       onRowActivate={activateRow}
       renderExpandedRow={renderRunDetails}
       columnClassName={columnClassName}
-      tableClassName="run-rows"
       stickyHeader
     />
   );
