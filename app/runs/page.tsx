@@ -12,6 +12,7 @@ import {
   loadRunsAcrossViewState,
   serializeRunsAcrossViewState,
   toRunsAcrossQuery,
+  withConsistentRange,
 } from "@/lib/url-state/runs-across-view-state";
 import { searchStringOf } from "@/lib/url-state/url-params";
 import { clientWentAway } from "@/lib/http/request-lifetime";
@@ -46,7 +47,7 @@ export default async function RunsAcrossPage({ searchParams }: PageProps<"/runs"
         <RunsAcrossView
           serverError={first.ok ? null : first.error}
           repairs={findRunsAcrossViewRepairs(raw, state)}
-          canonicalSearch={serializeRunsAcrossViewState(state)}
+          canonicalSearch={serializeRunsAcrossViewState(withConsistentRange(state))}
         />
       </HydrationBoundary>
     </div>

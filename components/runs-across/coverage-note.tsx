@@ -2,6 +2,7 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
+import { DateTimeWithAge } from "@/components/time/date-time-with-age";
 import { RelativeTime } from "@/components/time/relative-time";
 import { Button } from "@/components/ui/button";
 import { formatCount } from "@/lib/format/numbers";
@@ -47,13 +48,19 @@ export function CoverageNote({ page, queryKey, confirmPath, cancelPath }: Covera
   }
   const { coverage } = page;
   const gaps = coverage.gapWorkflows.length;
+  const windowStart = new Date(coverage.windowFromMs).toISOString();
   return (
     <div
       data-testid="coverage-note"
       className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
     >
       <p>
-        Synced from <RelativeTime iso={new Date(coverage.windowFromMs).toISOString()} />{" "}
+        Synced from{" "}
+        {coverage.windowToMs === null ? (
+          <RelativeTime iso={windowStart} />
+        ) : (
+          <DateTimeWithAge iso={windowStart} />
+        )}{" "}
         {coverage.complete ? (
           <>for all {page.workflows.length} workflows in scope</>
         ) : (
@@ -68,6 +75,14 @@ export function CoverageNote({ page, queryKey, confirmPath, cancelPath }: Covera
           </>
         ) : null}
         . This answer cost {calls(page.callsSpent)}.
+        {coverage.windowToMs !== null ? (
+          <>
+            {" "}
+            Shown up to <DateTimeWithAge iso={new Date(coverage.windowToMs).toISOString()} />.
+            LeadLex filters runs by their start only, so the sync reads every run since the
+            window&apos;s start.
+          </>
+        ) : null}
         {coverage.droppedBeforeMs !== null ? (
           <>
             {" "}

@@ -24,6 +24,7 @@ import {
 } from "@/lib/query/runs-across-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import {
+  absoluteRange,
   hasRunsAcrossFilters,
   runsAcrossViewParsers,
   statusesOf,
@@ -36,8 +37,8 @@ import { runsAcrossColumns } from "./runs-across-columns";
 
 // Server-rendered like the rest, but in chunks of their own, to keep /runs within the runs
 // page's first-load budget; each is interactive once its chunk has arrived.
-const RollingWindowFilter = dynamic(() =>
-  import("./rolling-window-filter").then((m) => m.RollingWindowFilter),
+const TimeWindowFilter = dynamic(() =>
+  import("./time-window-filter").then((m) => m.TimeWindowFilter),
 );
 // The coverage note, the runs-over-time chart (visx) and the facets: the largest of these chunks.
 const AnswerOverview = dynamic(() => import("./answer-overview").then((m) => m.AnswerOverview));
@@ -108,9 +109,17 @@ export function RunsAcrossView({ serverError, repairs, canonicalSearch }: RunsAc
             counts={page?.facets.byStatus ?? null}
             onChange={(status) => view.changeFilters({ status })}
           />
-          <RollingWindowFilter
-            value={state.window}
-            onChange={(window) => view.changeFilters({ window })}
+          <TimeWindowFilter
+            window={state.window}
+            range={absoluteRange(state)}
+            onWindowChange={(window) => view.changeFilters({ window, after: null, before: null })}
+            onRangeChange={(range) =>
+              view.changeFilters({
+                window: null,
+                after: range?.after ?? null,
+                before: range?.before ?? null,
+              })
+            }
           />
           <WorkflowsFilter
             value={state.workflow}

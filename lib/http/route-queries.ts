@@ -14,6 +14,8 @@ import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { entityTypes } from "@/lib/model/workflow";
 import { readRecordWindow, type RecordHistoryQuery } from "@/lib/url-state/record-view-state";
 import {
+  absoluteRange,
+  readInstant,
   readReason,
   readStatusList,
   readWindow,
@@ -110,6 +112,8 @@ const RUNS_ACROSS_PARAMETERS = [
   "per_page",
   "status",
   "window",
+  "after",
+  "before",
   "workflow",
   "entity",
   "reason",
@@ -150,12 +154,27 @@ export function readRunsAcrossRouteQuery(searchParams: URLSearchParams): {
       message: 'The parameter "fill" must be confirm or cancel.',
     });
   }
+  const after = canonical("after", raw.after, readInstant);
+  const before = canonical("before", raw.before, readInstant);
+  // The browser writes one window: rolling, or `after` with a later `before` (or none).
+  if (after !== null && raw.window !== undefined) {
+    throw new AppError("bad_request", {
+      message: 'The parameters "window" and "after" cannot be used together.',
+    });
+  }
+  if (before !== null && absoluteRange({ after, before })?.before !== before) {
+    throw new AppError("bad_request", {
+      message: 'The parameter "before" needs an "after" earlier than it.',
+    });
+  }
   return {
     query: {
       page,
       perPage,
       status: canonical("status", raw.status, readStatusList) ?? "failed",
       window: canonical("window", raw.window, readWindow) ?? "24h",
+      after,
+      before,
       workflow: canonical("workflow", raw.workflow, readWorkflowList),
       entity: canonical("entity", raw.entity, readEntity),
       reason: canonical("reason", raw.reason, readReason),

@@ -42,8 +42,10 @@ export interface RunsAcrossPage {
   };
   coverage: {
     complete: boolean;
-    /** The window's start (the rolling window measured now). */
+    /** The window's start (a rolling window measured now). */
     windowFromMs: number;
+    /** The window's end, exclusive; null: now. */
+    windowToMs: number | null;
     /** The oldest freshness among the parts used; null when nothing is synced yet. */
     syncedAsOfMs: number | null;
     /** Workflows whose part of the window is not synced yet. */

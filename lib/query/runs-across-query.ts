@@ -14,6 +14,8 @@ export function runsAcrossQueryKey(query: RunsAcrossQuery) {
     query.perPage,
     query.status,
     query.window,
+    query.after,
+    query.before,
     query.workflow,
     query.entity,
     query.reason,
@@ -29,7 +31,12 @@ export function runsAcrossApiPath(
   if (query.page !== 1) search.set("page", String(query.page));
   search.set("per_page", String(query.perPage));
   search.set("status", query.status);
-  search.set("window", query.window);
+  if (query.after) {
+    search.set("after", query.after);
+    if (query.before) search.set("before", query.before);
+  } else {
+    search.set("window", query.window);
+  }
   if (query.workflow) search.set("workflow", query.workflow);
   if (query.entity) search.set("entity", query.entity);
   if (query.reason) search.set("reason", query.reason);

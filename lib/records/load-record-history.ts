@@ -52,6 +52,7 @@ export async function loadRecordHistory(
     coverage: {
       complete: answer.coverage.complete,
       windowFromMs: answer.nowMs - RECORD_WINDOW_MS[query.window],
+      windowToMs: null,
       syncedAsOfMs: answer.coverage.syncedAsOfMs,
       gapWorkflows: [...new Set(answer.coverage.gaps.map((gap) => gap.workflowId))],
       droppedBeforeMs: answer.coverage.droppedBeforeMs,

@@ -90,12 +90,27 @@ async function emulatorRuns(id: string, status: RunStatus | null, afterMs: numbe
   }
 }
 
+/** LeadLex's order: newest first by `triggered_at`, ties by id descending. */
+function newestFirstIds(runs: LogsBody["data"]["logs"]): string[] {
+  return [...runs]
+    .sort(
+      (a, b) =>
+        Date.parse(b.triggered_at) - Date.parse(a.triggered_at) ||
+        (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    )
+    .map((run) => run.id);
+}
+
 describe("the run index service, wired to the quota layer", () => {
   it(
     "answers 'failed in the last 24 h' with one call per workflow, and the emulator's exact runs",
     async () => {
       const { service } = replica();
-      const question = { workflowIds, statuses: ["failed" as const], windowMs: DAY_MS };
+      const question = {
+        workflowIds,
+        statuses: ["failed" as const],
+        window: { rollingMs: DAY_MS },
+      };
       const first = await service.answerRuns(ORG, question, PAGING);
       expect(first.callsSpent).toBe(workflowIds.length);
       await service.whenFilled(ORG);
@@ -127,15 +142,42 @@ describe("the run index service, wired to the quota layer", () => {
       expect(Object.fromEntries(second.facets.errorCodes.map((f) => [f.value, f.count]))).toEqual(
         Object.fromEntries(codes),
       );
-      expect(second.runs.map((run) => run.id)).toEqual(
-        [...expected]
-          .sort(
-            (a, b) =>
-              Date.parse(b.triggered_at) - Date.parse(a.triggered_at) ||
-              (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-          )
-          .slice(0, 100)
-          .map((run) => run.id),
+      expect(second.runs.map((run) => run.id)).toEqual(newestFirstIds(expected).slice(0, 100));
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "answers an absolute window [after, before) with the emulator's exact runs, and a closed one costs nothing once synced",
+    async () => {
+      const { service } = replica();
+      const nowMs = emulator.clock.nowMs();
+      const window = { fromMs: nowMs - 3 * DAY_MS, toMs: nowMs - DAY_MS };
+      const question = { workflowIds, statuses: ["failed" as const], window };
+      await service.answerRuns(ORG, question, PAGING);
+      await service.whenFilled(ORG);
+
+      // LeadLex filters on the start only: the emulator's runs since it, cut at `before` here.
+      const expected = (
+        await Promise.all(workflowIds.map((id) => emulatorRuns(id, "failed", window.fromMs)))
+      )
+        .flat()
+        .filter((run) => Date.parse(run.triggered_at) < window.toMs);
+      expect(expected.length).toBeGreaterThan(0);
+      emulator.clock.advance(31_000);
+      const callsBefore = await upstreamCalls();
+      const answer = await service.answerRuns(ORG, question, PAGING);
+      // The window ended before the last sync: nothing newer can belong to it.
+      expect((await upstreamCalls()) - callsBefore).toBe(0);
+      expect(answer.coverage.complete).toBe(true);
+      expect(answer.coverage.window).toEqual(window);
+      expect(answer.total).toBe(expected.length);
+      expect(answer.runs.map((run) => run.id)).toEqual(newestFirstIds(expected).slice(0, 100));
+      const buckets = answer.overTime.buckets;
+      expect(buckets.reduce((sum, bucket) => sum + bucket.failed, 0)).toBe(expected.length);
+      expect(buckets[0]?.startMs).toBeLessThanOrEqual(window.fromMs);
+      expect((buckets.at(-1)?.startMs ?? 0) + answer.overTime.bucketMs).toBeGreaterThanOrEqual(
+        window.toMs,
       );
     },
     HANG_GUARD_MS,
@@ -145,7 +187,11 @@ describe("the run index service, wired to the quota layer", () => {
     "keeps the index in the store for the key: another replica reads it, sign-out's purge removes it",
     async () => {
       const a = replica();
-      const question = { workflowIds, statuses: ["failed" as const], windowMs: 60 * 60_000 };
+      const question = {
+        workflowIds,
+        statuses: ["failed" as const],
+        window: { rollingMs: 60 * 60_000 },
+      };
       await a.service.answerRuns(ORG, question, PAGING);
       await a.service.whenFilled(ORG);
       emulator.clock.advance(1_000);
@@ -179,7 +225,7 @@ describe("the run index service, wired to the quota layer", () => {
       expect(token).not.toBeNull();
       const answer = await service.answerRuns(
         ORG,
-        { workflowIds, statuses: ["failed"], windowMs: DAY_MS },
+        { workflowIds, statuses: ["failed"], window: { rollingMs: DAY_MS } },
         PAGING,
       );
       expect(answer.syncedElsewhere).toEqual([busy]);
@@ -197,7 +243,7 @@ describe("the run index service, wired to the quota layer", () => {
       const { service, layer } = replica();
       const answer = await service.answerRuns(
         STARTER,
-        { workflowIds, statuses: ["failed"], windowMs: DAY_MS },
+        { workflowIds, statuses: ["failed"], window: { rollingMs: DAY_MS } },
         PAGING,
       );
       // 10 a minute, a quarter kept back for clicks: the index stops before using them.
@@ -216,7 +262,7 @@ describe("the run index service, wired to the quota layer", () => {
       const { service } = replica();
       // A week of everything for one workflow is far more than 20 % of Starter's 100 a day.
       const workflowId = "wf_big";
-      const week = { workflowIds: [workflowId], statuses: [], windowMs: 7 * DAY_MS };
+      const week = { workflowIds: [workflowId], statuses: [], window: { rollingMs: 7 * DAY_MS } };
       const asked = await service.answerRuns(STARTER, week, PAGING);
       const weekAgo = new Date(emulator.clock.nowMs() - 7 * DAY_MS).toISOString().slice(0, 19);
       const { body } = await emulator.json<LogsBody>(

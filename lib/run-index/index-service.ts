@@ -29,11 +29,17 @@ import { syncWorkflows } from "./sync";
  * replica holds is not synced here, and is answered from the stored snapshot that replica writes.
  */
 
+/**
+ * Rolling (it ends now and reaches `rollingMs` back), or absolute: `[fromMs, toMs)`, up to now
+ * when `toMs` is null. LeadLex filters on the lower bound only, so either is synced from its
+ * start up to now; the upper bound is applied to what is held.
+ */
+export type AnswerWindow = { rollingMs: number } | { fromMs: number; toMs: number | null };
+
 export interface RunsAcrossQuestion {
   workflowIds: readonly string[];
   statuses: readonly RunStatus[];
-  /** Rolling: the window ends now and reaches this far back. */
-  windowMs: number;
+  window: AnswerWindow;
   entityType?: string;
   reason?: string;
   stillFailingOnly?: boolean;
@@ -88,6 +94,8 @@ export interface RecordHistoryAnswer extends RecordAnswer {
 interface SyncedScope {
   index: OpenedIndex["index"];
   fromMs: number;
+  /** The window's end, exclusive; null: now. */
+  toMs: number | null;
   nowMs: number;
   callsSpent: () => number;
   syncedElsewhere: string[];
@@ -268,14 +276,15 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
     apiKey: string,
     workflowIds: readonly string[],
     statusKeys: StatusKey[],
-    windowMs: number,
+    window: AnswerWindow,
     options: AnswerOptions,
   ): Promise<SyncedScope> {
     const scope = store.scopeFor(apiKey);
     const opened = await indexes.open(scope);
     const { index } = opened;
     const nowMs = now();
-    const fromMs = nowMs - windowMs;
+    const fromMs = "rollingMs" in window ? nowMs - window.rollingMs : window.fromMs;
+    const toMs = "rollingMs" in window ? null : window.toMs;
     const maxSyncAgeMs = options.maxSyncAgeMs ?? minSyncIntervalMs;
     const base = deps.fetchLogsPageFor(apiKey);
     let callsSpent = 0;
@@ -285,7 +294,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       return result;
     };
     // What a confirmation refers to: the same fill, however many seconds the window moved since.
-    const signature = JSON.stringify([statusKeys, [...workflowIds].sort(), windowMs]);
+    const signature = JSON.stringify([statusKeys, [...workflowIds].sort(), window]);
     const backfillDeps: BackfillDeps = { fetchLogsPage: base, now, sleep: deps.sleep };
 
     let fill = fills.get(scope.namespace);
@@ -334,6 +343,8 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
           );
           if (covering !== undefined) {
             if (covering.syncedAtMs > nowMs - maxSyncAgeMs) continue;
+            // A window that ended before the last sync has nothing newer to ask for.
+            if (toMs !== null && covering.syncedAtMs >= toMs) continue;
             const key = covering === own ? status : "all";
             syncs.set(`${workflowId} ${key}`, { workflowId, status: key });
           } else {
@@ -409,6 +420,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
     return {
       index,
       fromMs,
+      toMs,
       nowMs,
       callsSpent: () => callsSpent,
       syncedElsewhere,
@@ -432,14 +444,15 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
         apiKey,
         question.workflowIds,
         statusKeys,
-        question.windowMs,
+        question.window,
         options,
       );
-      const { index, fromMs } = synced;
+      const { index, fromMs, toMs } = synced;
       const runsQuestion: RunsQuestion = {
         workflowIds: question.workflowIds,
         statuses: question.statuses,
         afterMs: fromMs,
+        beforeMs: toMs,
         entityType: question.entityType,
         reason: question.reason,
         stillFailingOnly: question.stillFailingOnly,
@@ -447,7 +460,7 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       const { coverage, ...counts } = facets(index, runsQuestion);
       const list = listRuns(index, runsQuestion, paging);
       const { bucketMs, buckets } = timeBuckets(index, runsQuestion, { nowMs: synced.nowMs });
-      const window = { fromMs, toMs: null };
+      const window = { fromMs, toMs };
       const covered = (status: RunStatus) =>
         answerCoverage(index, question.workflowIds, [status], window).complete;
       return {
@@ -479,7 +492,13 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       const workflowIds = question.workflows
         .filter((workflow) => workflow.conditionEntity === parsed.type)
         .map((workflow) => workflow.id);
-      const synced = await syncScope(apiKey, workflowIds, ["all"], question.windowMs, options);
+      const synced = await syncScope(
+        apiKey,
+        workflowIds,
+        ["all"],
+        { rollingMs: question.windowMs },
+        options,
+      );
       const answer = recordRuns(
         synced.index,
         parsed.id,

@@ -3,7 +3,7 @@ import { AppError, type AppErrorBody } from "@/lib/model/app-error";
 import type { RunsAcrossPage } from "@/lib/model/runs-across-page";
 import type { QuotaLayer } from "@/lib/quota-layer";
 import { listWorkspaceWorkflows } from "@/lib/runs/list-workspace-workflows";
-import type { RunIndexService } from "@/lib/run-index/index-service";
+import type { AnswerWindow, RunIndexService } from "@/lib/run-index/index-service";
 import {
   ROLLING_WINDOW_MS,
   statusesOf,
@@ -38,7 +38,7 @@ export async function loadRunsAcross(
     {
       workflowIds: inScope.map((workflow) => workflow.id),
       statuses: statusesOf(query.status),
-      windowMs: ROLLING_WINDOW_MS[query.window],
+      window: answerWindowOf(query),
       entityType: query.entity ?? undefined,
       reason: query.reason ?? undefined,
       stillFailingOnly: query.stillFailing,
@@ -62,7 +62,8 @@ export async function loadRunsAcross(
     overTime: answer.overTime,
     coverage: {
       complete: answer.coverage.complete,
-      windowFromMs: answer.nowMs - ROLLING_WINDOW_MS[query.window],
+      windowFromMs: answer.coverage.window.fromMs ?? answer.nowMs,
+      windowToMs: answer.coverage.window.toMs,
       syncedAsOfMs: answer.coverage.syncedAsOfMs,
       gapWorkflows: [...new Set(answer.coverage.gaps.map((gap) => gap.workflowId))],
       droppedBeforeMs: answer.coverage.droppedBeforeMs,
@@ -74,6 +75,15 @@ export async function loadRunsAcross(
     syncedElsewhere: answer.syncedElsewhere,
     rateLimit: ledger.daily ?? list.rateLimit,
     fetchedAt: new Date(answer.coverage.syncedAsOfMs ?? answer.nowMs).toISOString(),
+  };
+}
+
+/** The question's window: the rolling one, or the absolute one the query names. */
+function answerWindowOf(query: RunsAcrossQuery): AnswerWindow {
+  if (query.after === null) return { rollingMs: ROLLING_WINDOW_MS[query.window] };
+  return {
+    fromMs: Date.parse(query.after),
+    toMs: query.before === null ? null : Date.parse(query.before),
   };
 }
 
