@@ -9,6 +9,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { buttonVariants } from "@/components/ui/button";
+import { boundChipClass, boundChipClearClass } from "@/components/ui/bound-chip-class";
 import { ClockIcon } from "@/components/ui/icons/clock-icon";
 import { CloseIcon } from "@/components/ui/icons/close-icon";
 import { SegmentedControl } from "@/components/ui/segmented-control";
@@ -26,11 +27,6 @@ const WINDOW_LABELS: Record<RollingWindow, string> = {
   "24h": "Last 24 h",
   "7d": "Last 7 days",
 };
-
-const chipClass =
-  "inline-flex min-h-9 min-w-0 items-center gap-2 rounded-l-md border border-sky-300 bg-sky-50 px-3 py-1 text-left text-sm text-sky-950 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50 dark:hover:bg-sky-900";
-const chipClearClass =
-  "inline-flex w-9 shrink-0 items-center justify-center rounded-r-md border border-l-0 border-sky-300 bg-sky-50 text-sky-900 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100 dark:hover:bg-sky-900";
 
 export interface TimeWindowFilterProps {
   window: RollingWindow;
@@ -88,7 +84,7 @@ export function TimeWindowFilter({
         </>
       ) : (
         <div className="inline-flex max-w-full items-stretch">
-          <button {...opener} className={chipClass}>
+          <button {...opener} className={boundChipClass}>
             <ClockIcon className="size-4 shrink-0" />
             <span>
               <span className="whitespace-nowrap">From {bound(range.after)}</span>{" "}
@@ -107,7 +103,7 @@ export function TimeWindowFilter({
               restoreFocus.current = true;
               onRangeChange(null);
             }}
-            className={chipClearClass}
+            className={boundChipClearClass}
           >
             <CloseIcon />
           </button>

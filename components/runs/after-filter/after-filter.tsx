@@ -12,6 +12,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { buttonVariants } from "@/components/ui/button";
+import { boundChipClass, boundChipClearClass } from "@/components/ui/bound-chip-class";
 import { ClockIcon } from "@/components/ui/icons/clock-icon";
 import { CloseIcon } from "@/components/ui/icons/close-icon";
 import { formatBoundDateTime, formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
@@ -33,12 +34,6 @@ export interface AfterFilterProps {
 }
 
 const triggerClass = buttonVariants({ variant: "secondary" });
-
-const chipClass =
-  "inline-flex min-h-9 min-w-0 items-center gap-2 rounded-l-md border border-sky-300 bg-sky-50 px-3 py-1 text-left text-sm text-sky-950 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50 dark:hover:bg-sky-900";
-
-const chipClearClass =
-  "inline-flex w-9 shrink-0 items-center justify-center rounded-r-md border border-l-0 border-sky-300 bg-sky-50 text-sky-900 hover:bg-sky-100 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100 dark:hover:bg-sky-900";
 
 /**
  * "After: any time", the chip "After 17 Apr 2026, 09:31 UTC+02:00 ×", or for a rolling window
@@ -91,7 +86,7 @@ export function AfterFilter({ value, onChange }: AfterFilterProps) {
             ? `After ${formatExactUtc(boundInstant)}${rolling ? ", moving with the clock" : ""}`
             : undefined
         }
-        className={bound ? chipClass : triggerClass}
+        className={bound ? boundChipClass : triggerClass}
       >
         <ClockIcon className="size-4 shrink-0" />
         {rolling ? (
@@ -112,7 +107,7 @@ export function AfterFilter({ value, onChange }: AfterFilterProps) {
           type="button"
           aria-label="Clear the after filter"
           onClick={clear}
-          className={chipClearClass}
+          className={boundChipClearClass}
         >
           <CloseIcon />
         </button>
