@@ -1,12 +1,12 @@
 /**
  * The README's screenshots, desktop 1280×800, light theme: the runs view (wf_01HY1 filtered to
  * failed runs with one run open), `/runs` as it opens (failed runs of the last 24 hours), one
- * record's history, and `/runs` on a 390 px phone. Not part of ordinary runs (they rewrite
+ * record's history, the export panel, the workspace switcher, and `/runs` on a 390 px phone. Not part of ordinary runs (they rewrite
  * committed images: see `testIgnore` in playwright.config.ts); refresh them with
  *
  *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
  */
-import { expect, test } from "../support/fixtures";
+import { demoKeys, expect, test } from "../support/fixtures";
 import { emulatorLogs, runDetails, runRow, runsTable } from "../support/dashboard";
 
 test.use({ colorScheme: "light", timezoneId: "UTC", viewport: { width: 1280, height: 800 } });
@@ -48,6 +48,33 @@ test("a record's history for the README @readme-screenshot", async ({ connectedP
   await page.mouse.move(0, 0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshots/record-history.png" });
+});
+
+test("the export panel for the README @readme-screenshot", async ({ connectedPage: page }) => {
+  await page.goto("/workflows/wf_01HY1?status=failed");
+  await expect(runsTable(page)).toBeVisible();
+  await page.getByRole("button", { name: "Export…" }).click();
+  await expect(page.getByRole("region", { name: "Export runs" })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "docs/screenshots/export.png" });
+});
+
+test("the workspace switcher for the README @readme-screenshot", async ({ page }) => {
+  for (const [label, key] of [
+    ["Acme", demoKeys.org_full],
+    ["Globex", demoKeys.other_workspace],
+  ] as const) {
+    await page.goto("/connect");
+    await page.getByLabel("Workspace name").fill(label);
+    await page.getByLabel("API key", { exact: true }).fill(key);
+    await page.getByRole("button", { name: /^(Connect|Add workspace)$/ }).click();
+    await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+  }
+  await page.locator("summary", { hasText: "Workspace:" }).click();
+  await expect(page.getByRole("button", { name: "Switch to Acme" })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: "docs/screenshots/workspace-switcher.png" });
 });
 
 test.describe("on a phone", () => {
