@@ -27,13 +27,16 @@ import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
 import { RunsViewActions } from "./runs-view-actions";
 import { describeRunsCount, describeRunsPage, runsNoun, runsTimeBound } from "./runs-words";
-import { StatusFilterChips } from "./status-filter-chips";
 
 // Only for a shared link whose open run is not on the page: loaded when that happens.
 const OpenRunNote = dynamic(() => import("./open-run-note").then((m) => m.OpenRunNote));
 // Server-rendered like the rest, but in a chunk of its own that the page's first load does not
 // wait for, as /runs does with its filters: the chip is interactive once its chunk has arrived.
 const AfterFilter = dynamic(() => import("./after-filter/after-filter").then((m) => m.AfterFilter));
+// The same for the status chips: their code and counts left the first load to make room for Live.
+const StatusFilterChips = dynamic(() =>
+  import("./status-filter-chips").then((m) => m.StatusFilterChips),
+);
 
 export interface RunsViewProps {
   workflowId: string;
@@ -119,6 +122,7 @@ export function RunsView({
           fetchedAt={oldestFetchedAt(page?.fetchedAt, workflowFetchedAt)}
           refreshTarget={{ view: "runs", workflowId, query }}
           rolling={state.after !== null && isRollingWindow(state.after)}
+          optionsFor={optionsFor}
         />
       }
       repairs={repairs}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { livePauseReason } from "./live-pause";
+import { hasWindowEnded, livePauseReason } from "./live-pause";
 
 const NOW = Date.parse("2026-04-17T09:31:00Z");
-const live = { hidden: false, page: 1, windowEndMs: null, nowMs: NOW };
+const live = { hidden: false, page: 1, windowEnded: false };
 
 describe("livePauseReason", () => {
   it("polls page 1 of a window that reaches now, in a visible tab", () => {
@@ -19,7 +19,10 @@ describe("livePauseReason", () => {
   });
 
   it("pauses on an absolute window that has ended, not on one still open", () => {
-    expect(livePauseReason({ ...live, windowEndMs: NOW - 1 })).toBe("past-window");
-    expect(livePauseReason({ ...live, windowEndMs: NOW + 60_000 })).toBeNull();
+    expect(livePauseReason({ ...live, windowEnded: hasWindowEnded(NOW - 1, NOW) })).toBe(
+      "past-window",
+    );
+    expect(livePauseReason({ ...live, windowEnded: hasWindowEnded(NOW + 60_000, NOW) })).toBeNull();
+    expect(hasWindowEnded(null, NOW)).toBe(false);
   });
 });

@@ -9,16 +9,20 @@ export type LivePauseReason = "hidden" | "page" | "past-window";
 export interface LiveViewFacts {
   hidden: boolean;
   page: number;
-  /** The end of an absolute time window, or null when the window reaches now. */
-  windowEndMs: number | null;
-  nowMs: number;
+  /** The view's absolute time window has ended (`hasWindowEnded`). */
+  windowEnded: boolean;
 }
 
 export function livePauseReason(facts: LiveViewFacts): LivePauseReason | null {
   if (facts.page > 1) return "page";
-  if (facts.windowEndMs !== null && facts.windowEndMs <= facts.nowMs) return "past-window";
+  if (facts.windowEnded) return "past-window";
   if (facts.hidden) return "hidden";
   return null;
+}
+
+/** `windowEndMs` null: the window reaches now (a rolling one, or one with only a start). */
+export function hasWindowEnded(windowEndMs: number | null, nowMs: number): boolean {
+  return windowEndMs !== null && windowEndMs <= nowMs;
 }
 
 export const LIVE_PAUSE_WORDS: Record<LivePauseReason, string> = {

@@ -1,0 +1,67 @@
+"use client";
+
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { describeNewRuns } from "@/lib/live/count-new-runs";
+import type { RateLimitStatus } from "@/lib/model/page-meta";
+import type { LogsQuery } from "@/lib/model/queries";
+import type { RunsQueryOptionsFor } from "@/lib/query/runs-query";
+import { liveParam } from "@/lib/url-state/live-param";
+import { useUrlParams } from "@/lib/url-state/use-url-params";
+import { LiveToggle } from "./live-toggle";
+import { StillWaitingNote } from "./still-waiting-note";
+import { useLivePoll } from "./use-live-poll";
+import { useSlowLoad } from "./use-slow-load";
+
+const liveParsers = { live: liveParam };
+
+export interface RunsLiveProps {
+  workflowId: string;
+  query: LogsQuery;
+  /** The key's daily quota as the view last saw it: the plan, and so Live's interval. */
+  rateLimit: RateLimitStatus | null;
+  /** The view's fetcher: Live asks page 1 with it, and finds the rows on screen by its key. */
+  optionsFor: RunsQueryOptionsFor;
+}
+
+/**
+ * A runs view's Live toggle, its "N new runs" banner and the "still waiting…" note of a slow
+ * load: one chunk, loaded after the page's first load (`runs-view-actions.tsx`), which reads
+ * `live` from the URL itself. The banner and the note float under the toggle, taking no room,
+ * so nothing they do moves the rows under the pointer.
+ */
+export function RunsLive({ workflowId, query, rateLimit, optionsFor }: RunsLiveProps) {
+  const [{ live }, setLive] = useUrlParams(liveParsers);
+  const on = live === true;
+  const poll = useLivePoll(workflowId, query, rateLimit, on, optionsFor);
+  const slowLoad = useSlowLoad(query, optionsFor);
+  const toggleRef = useRef<HTMLSpanElement>(null);
+
+  return (
+    <span ref={toggleRef} className="relative">
+      <LiveToggle
+        on={on}
+        // Not a new view for Back, as opening a run is not.
+        onChange={(next) => setLive({ live: next ? true : null }, { history: "replace" })}
+        state={poll}
+      />
+      <span className="absolute top-full right-0 z-10 mt-2 flex w-max flex-col items-end gap-2">
+        {on && poll.newRuns ? (
+          <Button
+            variant="primary"
+            size="sm"
+            className="shadow-md"
+            onClick={() => {
+              poll.showNewRuns();
+              // The banner leaves with the press: focus stays on the Live control beside it.
+              toggleRef.current?.querySelector("button")?.focus();
+            }}
+          >
+            ↑ {describeNewRuns(poll.newRuns)}
+          </Button>
+        ) : null}
+        <StillWaitingNote {...slowLoad} />
+      </span>
+    </span>
+  );
+}
