@@ -35,7 +35,10 @@ export function useSlowLoad(query: LogsQuery, optionsFor: RunsQueryOptionsFor): 
   useEffect(() => {
     if (!fetching) return;
     const startedMs = Date.now();
-    const timer = setInterval(() => setWaited({ key: keyText, ms: Date.now() - startedMs }), TICK_MS);
+    const timer = setInterval(
+      () => setWaited({ key: keyText, ms: Date.now() - startedMs }),
+      TICK_MS,
+    );
     return () => {
       clearInterval(timer);
       setWaited(null);
