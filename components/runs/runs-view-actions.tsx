@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import type { RateLimitStatus } from "@/lib/model/page-meta";
-import type { RunsQueryOptionsFor } from "@/lib/query/runs-query";
 import type { RefreshTarget } from "@/lib/refresh/refresh-target";
 import { TimeZoneToggleOnDemand } from "@/components/time/time-zone-toggle-on-demand";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
@@ -17,8 +16,6 @@ const ExportRuns = dynamic(() => import("./export-runs").then((m) => m.ExportRun
 const FrozenLinkButton = dynamic(() =>
   import("./frozen-link-button").then((m) => m.FrozenLinkButton),
 );
-// Live, its banner and the slow-load note: the first load carries only this line (the budget).
-const RunsLive = dynamic(() => import("./live/runs-live").then((m) => m.RunsLive));
 
 function currentAddress(): string {
   return window.location.href;
@@ -31,13 +28,11 @@ interface RunsViewActionsProps {
   refreshTarget: RefreshTarget;
   /** The view's time filter rolls with the clock: a second link, frozen to instants, is offered. */
   rolling: boolean;
-  /** The view's fetcher, for Live's polls. */
-  optionsFor: RunsQueryOptionsFor;
 }
 
 /**
- * The runs view's own actions: how old its answers are (and Refresh), Live, its quota (shown in
- * the app header), how times are
+ * The runs view's own actions: how old its answers are (Refresh, and Live beside it), its quota
+ * (shown in the app header), how times are
  * shown, a link to exactly this view (rolling, and frozen when its window rolls), and an
  * export of the whole filtered set.
  */
@@ -46,19 +41,10 @@ export function RunsViewActions({
   fetchedAt,
   refreshTarget,
   rolling,
-  optionsFor,
 }: RunsViewActionsProps) {
   return (
     <>
       <AsOfRefresh fetchedAt={fetchedAt} target={refreshTarget} />
-      {refreshTarget.view === "runs" ? (
-        <RunsLive
-          workflowId={refreshTarget.workflowId}
-          query={refreshTarget.query}
-          rateLimit={rateLimit}
-          optionsFor={optionsFor}
-        />
-      ) : null}
       <HeaderQuotaOnDemand rateLimit={rateLimit} />
       <TimeZoneToggleOnDemand />
       <CopyButtonOnDemand

@@ -22,9 +22,9 @@ export function liveRunsQueryKey(workflowId: string, query: LogsQuery) {
 
 /**
  * Page 1 of the view's filters at priority `live`, fetched with the view's own fetcher
- * (`optionsFor`, handed down rather than imported). Live's chunk imports neither the fetcher nor
- * `queryOptions`/`useQuery`: each module it shares with the page's first load split the page's
- * shared chunks apart and cost up to ~400 B gzip there (measured with `npm run test:budget`).
+ * (`optionsFor`). Plain options for `fetchQuery`: Live's chunk imports no `useQuery`, whose
+ * import there split the page's shared chunks apart and cost ~400 B gzip of first-load JS
+ * (measured with `npm run test:budget`).
  */
 export function liveRunsQueryOptions(
   workflowId: string,

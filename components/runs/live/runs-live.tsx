@@ -1,11 +1,11 @@
 "use client";
 
-import { useRef } from "react";
+import { useCallback, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { describeNewRuns } from "@/lib/live/count-new-runs";
-import type { RateLimitStatus } from "@/lib/model/page-meta";
 import type { LogsQuery } from "@/lib/model/queries";
-import type { RunsQueryOptionsFor } from "@/lib/query/runs-query";
+import type { RequestPriority } from "@/lib/model/request-priority";
+import { runsQueryOptions } from "@/lib/query/runs-query";
 import { liveParam } from "@/lib/url-state/live-param";
 import { useUrlParams } from "@/lib/url-state/use-url-params";
 import { LiveToggle } from "./live-toggle";
@@ -18,22 +18,23 @@ const liveParsers = { live: liveParam };
 export interface RunsLiveProps {
   workflowId: string;
   query: LogsQuery;
-  /** The key's daily quota as the view last saw it: the plan, and so Live's interval. */
-  rateLimit: RateLimitStatus | null;
-  /** The view's fetcher: Live asks page 1 with it, and finds the rows on screen by its key. */
-  optionsFor: RunsQueryOptionsFor;
 }
 
 /**
  * A runs view's Live toggle, its "N new runs" banner and the "still waiting…" note of a slow
- * load: one chunk, loaded after the page's first load (`runs-view-actions.tsx`), which reads
+ * load: one chunk, loaded after the page's first load (by `as-of-refresh.tsx`), which reads
  * `live` from the URL itself. The banner and the note float under the toggle, taking no room,
  * so nothing they do moves the rows under the pointer.
  */
-export function RunsLive({ workflowId, query, rateLimit, optionsFor }: RunsLiveProps) {
+export function RunsLive({ workflowId, query }: RunsLiveProps) {
+  // The view's own fetcher and keys: Live asks page 1 with it and finds the rows on screen by it.
+  const optionsFor = useCallback(
+    (of: LogsQuery, priority?: RequestPriority) => runsQueryOptions(workflowId, of, priority),
+    [workflowId],
+  );
   const [{ live }, setLive] = useUrlParams(liveParsers);
   const on = live === true;
-  const poll = useLivePoll(workflowId, query, rateLimit, on, optionsFor);
+  const poll = useLivePoll(workflowId, query, on, optionsFor);
   const slowLoad = useSlowLoad(query, optionsFor);
   const toggleRef = useRef<HTMLSpanElement>(null);
 

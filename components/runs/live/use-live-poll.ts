@@ -5,7 +5,6 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { countNewRuns, type NewRunsCount } from "@/lib/live/count-new-runs";
 import { liveIntervalMs } from "@/lib/live/live-interval";
 import { livePauseReason, type LivePauseReason } from "@/lib/live/live-pause";
-import type { RateLimitStatus } from "@/lib/model/page-meta";
 import type { LogsQuery } from "@/lib/model/queries";
 import { liveRunsQueryOptions, type LivePoll } from "@/lib/query/live-runs-query";
 import type { RunsQueryOptionsFor, ServedRunsPage } from "@/lib/query/runs-query";
@@ -44,7 +43,6 @@ function nextPollMs(poll: LivePoll | null | undefined, fittedMs: number): number
 export function useLivePoll(
   workflowId: string,
   query: LogsQuery,
-  rateLimit: RateLimitStatus | null,
   on: boolean,
   optionsFor: RunsQueryOptionsFor,
 ): LivePollState {
@@ -52,7 +50,9 @@ export function useLivePoll(
   const hidden = useDocumentHidden();
   // The runs view's time filter is a start (`after`): its window always reaches now.
   const paused = livePauseReason({ hidden, page: query.page, windowEnded: false });
-  const fittedMs = liveIntervalMs(rateLimit?.limit ?? null);
+  const shown = useShownPage(optionsFor(query).queryKey);
+  // The plan, and so the interval, from the daily quota the rows on screen came with.
+  const fittedMs = liveIntervalMs(shown?.rateLimit?.limit ?? null);
   const live = liveRunsQueryOptions(workflowId, query, optionsFor);
   const liveKey = JSON.stringify(live.queryKey);
   const latestLive = useRef(live);
@@ -81,7 +81,6 @@ export function useLivePoll(
     };
   }, [polling, liveKey, fittedMs, queryClient]);
 
-  const shown = useShownPage(optionsFor(query).queryKey);
   const current = on && result?.key === liveKey ? result : null;
   const poll = current?.poll ?? null;
   const polledPage = poll && "page" in poll ? poll.page : null;
