@@ -13,23 +13,23 @@ const pill =
 export function StillWaitingNote({ waitedMs, cancelled, cancel, retry }: SlowLoad) {
   if (waitedMs !== null) {
     return (
-      <div role="status" className={pill}>
+      <span role="status" className={pill}>
         <span className="tabular-nums">
           Still waiting for LeadLex… {Math.floor(waitedMs / 1000)} s
         </span>
         <Button size="sm" onClick={cancel}>
           Cancel
         </Button>
-      </div>
+      </span>
     );
   }
   if (!cancelled) return null;
   return (
-    <div role="status" className={pill}>
+    <span role="status" className={pill}>
       <span>Cancelled: the runs shown are from before.</span>
       <Button size="sm" onClick={retry}>
         Retry
       </Button>
-    </div>
+    </span>
   );
 }
