@@ -21,6 +21,9 @@ const appServerEnv = {
   // Short budgets keep the slow and hanging fault tests quick; production keeps 5 s / 10 s.
   LEADLEX_ATTEMPT_TIMEOUT_MS: "2000",
   LEADLEX_TOTAL_TIMEOUT_MS: "4000",
+  // Live polls every 2 s instead of its plan's interval (obeyed against the emulator only), so
+  // its spec sees several polls in a few seconds.
+  LIVE_POLL_INTERVAL_MS: "2000",
 };
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState, useTransition } from "react";
 import { useTime } from "@/components/time/time-provider";
 import { formatExactUtc, formatZoned } from "@/lib/format/date-time";
@@ -8,6 +9,11 @@ import { runsOfWorkflowKey } from "@/lib/query/runs-query";
 import { WORKFLOWS_KEY } from "@/lib/query/workflows-query";
 import type { RefreshTarget } from "@/lib/refresh/refresh-target";
 import { refreshView } from "@/lib/refresh/refresh-view";
+
+// Live is Refresh on a timer: a runs view's comes with this control, in a chunk of its own again,
+// so the workflow list never loads it. Not a dynamic import of its own in the runs view: with its
+// props that cost the page's first load ~80 B it did not have (`npm run test:budget`).
+const RunsLive = dynamic(() => import("@/components/runs/live/runs-live").then((m) => m.RunsLive));
 
 export interface AsOfRefreshProps {
   /** When LeadLex gave the oldest answer the view shows; nothing is shown without one. */
@@ -25,7 +31,11 @@ export function AsOfRefresh({ fetchedAt, target }: AsOfRefreshProps) {
   const queryClient = useQueryClient();
   const [refreshing, startRefresh] = useTransition();
   const [failure, setFailure] = useState<string | null>(null);
-  if (!fetchedAt) return null;
+  const liveControls =
+    target.view === "runs" ? (
+      <RunsLive workflowId={target.workflowId} query={target.query} />
+    ) : null;
+  if (!fetchedAt) return liveControls;
 
   function refreshNow() {
     setFailure(null);
@@ -39,27 +49,30 @@ export function AsOfRefresh({ fetchedAt, target }: AsOfRefreshProps) {
   }
 
   return (
-    <p className="flex flex-wrap items-center gap-x-1 text-xs text-slate-600 tabular-nums dark:text-slate-400">
-      <span>
-        as of{" "}
-        <time dateTime={fetchedAt} title={formatExactUtc(fetchedAt)}>
-          {formatZoned(fetchedAt, timeZone, "HH:mm:ss")}
-        </time>
-      </span>
-      <span aria-hidden="true">·</span>
-      <button
-        type="button"
-        onClick={refreshNow}
-        disabled={refreshing}
-        className="rounded font-medium text-sky-700 underline-offset-2 hover:underline disabled:cursor-wait disabled:opacity-70 dark:text-sky-400"
-      >
-        {refreshing ? "Refreshing…" : "Refresh"}
-      </button>
-      {failure ? (
-        <span role="alert" className="text-red-800 dark:text-red-300">
-          Could not refresh: {failure}
+    <>
+      <p className="flex flex-wrap items-center gap-x-1 text-xs text-slate-600 tabular-nums dark:text-slate-400">
+        <span>
+          as of{" "}
+          <time dateTime={fetchedAt} title={formatExactUtc(fetchedAt)}>
+            {formatZoned(fetchedAt, timeZone, "HH:mm:ss")}
+          </time>
         </span>
-      ) : null}
-    </p>
+        <span aria-hidden="true">·</span>
+        <button
+          type="button"
+          onClick={refreshNow}
+          disabled={refreshing}
+          className="rounded font-medium text-sky-700 underline-offset-2 hover:underline disabled:cursor-wait disabled:opacity-70 dark:text-sky-400"
+        >
+          {refreshing ? "Refreshing…" : "Refresh"}
+        </button>
+        {failure ? (
+          <span role="alert" className="text-red-800 dark:text-red-300">
+            Could not refresh: {failure}
+          </span>
+        ) : null}
+      </p>
+      {liveControls}
+    </>
   );
 }

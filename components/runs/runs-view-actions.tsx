@@ -31,8 +31,8 @@ interface RunsViewActionsProps {
 }
 
 /**
- * The runs view's own actions: how old its answers are (and Refresh), its quota (shown in the app
- * header), how times are
+ * The runs view's own actions: how old its answers are (Refresh, and Live beside it), its quota
+ * (shown in the app header), how times are
  * shown, a link to exactly this view (rolling, and frozen when its window rolls), and an
  * export of the whole filtered set.
  */

@@ -7,11 +7,9 @@ import {
   DataTablePagination,
   DataTableSkeleton,
   ListContent,
-  ListEmptyState,
 } from "@/components/list-view/list-content";
 import { ListView } from "@/components/list-view/list-view";
 import { useListView } from "@/components/list-view/use-list-view";
-import { useTime } from "@/components/time/time-provider";
 import { isRollingWindow } from "@/lib/format/rolling-window";
 import type { AppErrorBody } from "@/lib/model/app-error-body";
 import type { LogsQuery } from "@/lib/model/queries";
@@ -21,12 +19,12 @@ import type { RunStatus } from "@/lib/model/run";
 import { runsQueryOptions } from "@/lib/query/runs-query";
 import { statusCountsQueryOptions } from "@/lib/query/status-counts-query";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
-import { hasRunsFilters, runsViewParsers, toLogsQuery } from "@/lib/url-state/runs-view-state";
+import { runsViewParsers, toLogsQuery } from "@/lib/url-state/runs-view-state";
 import { runDomId } from "./runs-columns";
 import { RUNS_SKELETON_COLUMNS } from "./runs-skeleton-columns";
 import { RunsTable } from "./runs-table";
 import { RunsViewActions } from "./runs-view-actions";
-import { describeRunsCount, describeRunsPage, runsNoun, runsTimeBound } from "./runs-words";
+import { describeRunsPage, runsNoun } from "./runs-words";
 import { StatusFilterChips } from "./status-filter-chips";
 
 // Only for a shared link whose open run is not on the page: loaded when that happens.
@@ -34,6 +32,8 @@ const OpenRunNote = dynamic(() => import("./open-run-note").then((m) => m.OpenRu
 // Server-rendered like the rest, but in a chunk of its own that the page's first load does not
 // wait for, as /runs does with its filters: the chip is interactive once its chunk has arrived.
 const AfterFilter = dynamic(() => import("./after-filter/after-filter").then((m) => m.AfterFilter));
+// Only when a view has no rows; the words it needs stay out of the first load (room for Live).
+const RunsEmptyState = dynamic(() => import("./runs-empty-state").then((m) => m.RunsEmptyState));
 
 export interface RunsViewProps {
   workflowId: string;
@@ -75,7 +75,6 @@ export function RunsView({
     resets: CLOSE_OPEN_RUN,
   });
   const { state, setState, query, list } = view;
-  const { timeZone } = useTime();
   const openRunIds = state.open ?? NO_RUNS;
   useScrollToOpenRun(openRunIds[0] ?? null, list.page !== undefined);
 
@@ -159,14 +158,9 @@ export function RunsView({
         }
         empty={
           page && page.runs.length === 0 ? (
-            <ListEmptyState
+            <RunsEmptyState
+              state={state}
               {...view.emptyState(page.meta.total)}
-              describeCount={(count) => describeRunsCount(state, timeZone, count)}
-              filtered={hasRunsFilters(state)}
-              filteredTitle={`No ${noun}${runsTimeBound(state, timeZone)}`}
-              itemLabel="runs"
-              emptyTitle="No runs yet"
-              emptyDetail="This workflow has not been triggered. Runs appear here as soon as a matching record changes."
               onClearFilters={() => {
                 view.changeFilters({ status: null, after: null });
                 view.focusFilters();

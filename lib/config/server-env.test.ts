@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { EMULATOR_API_URL, parseServerEnv, upstreamIsLocalEmulator } from "./server-env";
+import {
+  EMULATOR_API_URL,
+  livePollIntervalOverrideMs,
+  parseServerEnv,
+  upstreamIsLocalEmulator,
+} from "./server-env";
 
 const SECRET = "s3cr3t-value-that-is-long-enough-for-iron-session";
 
@@ -169,5 +174,18 @@ describe("parseServerEnv", () => {
     expect(message).toMatch(/SESSION_SECRET/);
     expect(message).toMatch(/LEADLEX_API_URL/);
     expect(message).not.toContain("tiny-secret");
+  });
+
+  it("obeys LIVE_POLL_INTERVAL_MS against the emulator only", () => {
+    expect(livePollIntervalOverrideMs(parseServerEnv({ LIVE_POLL_INTERVAL_MS: "2000" }))).toBe(
+      2000,
+    );
+    const real = parseServerEnv({
+      LIVE_POLL_INTERVAL_MS: "2000",
+      LEADLEX_API_URL: "https://data.leadlex.com/functions/v1/api-gateway",
+    });
+    expect(livePollIntervalOverrideMs(real)).toBeNull();
+    expect(livePollIntervalOverrideMs(parseServerEnv({}))).toBeNull();
+    expect(failure({ LIVE_POLL_INTERVAL_MS: "10" })).toMatch(/LIVE_POLL_INTERVAL_MS/);
   });
 });

@@ -66,6 +66,11 @@ const envSchema = z
     CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4_096).default(64),
     /** A key's run index expires this many hours after it was last used. */
     RUN_INDEX_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /**
+     * Tests only: the Live toggle's poll interval, in place of the one fitted to the plan. Obeyed
+     * only against the emulator (`livePollIntervalOverrideMs`), never against the real API.
+     */
+    LIVE_POLL_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -115,4 +120,11 @@ export function serverEnv(): ServerEnv {
 /** The demo keys are offered only when the upstream runs on this machine, i.e. the emulator. */
 export function upstreamIsLocalEmulator(env: ServerEnv = serverEnv()): boolean {
   return loopbackHosts.has(new URL(env.LEADLEX_API_URL).hostname);
+}
+
+/** `LIVE_POLL_INTERVAL_MS` when the upstream is the local emulator; null against the real API. */
+export function livePollIntervalOverrideMs(env: ServerEnv = serverEnv()): number | null {
+  return env.LIVE_POLL_INTERVAL_MS !== undefined && upstreamIsLocalEmulator(env)
+    ? env.LIVE_POLL_INTERVAL_MS
+    : null;
 }

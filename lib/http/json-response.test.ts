@@ -40,4 +40,10 @@ describe("jsonOk / jsonError", () => {
     expect(response.status).toBe(499);
     expect(log).toHaveBeenCalledWith("info", "request_aborted", { route: "GET /x" });
   });
+
+  it("counts Next's ResponseAborted (the browser cancelled its fetch) as a browser gone away", () => {
+    const aborted = Object.assign(new Error("aborted"), { name: "ResponseAborted" });
+    expect(jsonError(aborted, "GET /x").status).toBe(499);
+    expect(log).toHaveBeenCalledWith("info", "request_aborted", { route: "GET /x" });
+  });
 });

@@ -46,7 +46,11 @@ export function jsonError(error: unknown, route: string): Response {
 }
 
 function isClientAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === "AbortError";
+  // Next aborts `request.signal` with its own `ResponseAborted` when the browser cancels a fetch
+  // (a "still waiting…" Cancel does); a call waiting on that signal rejects with it.
+  return (
+    error instanceof Error && (error.name === "AbortError" || error.name === "ResponseAborted")
+  );
 }
 
 export { AppError };

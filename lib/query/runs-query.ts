@@ -59,3 +59,9 @@ export function runsQueryOptions(
       ),
   });
 }
+
+/** The runs view's fetcher as it hands it to the code it loads on demand (Live). */
+export type RunsQueryOptionsFor = (
+  query: LogsQuery,
+  priority?: RequestPriority,
+) => ReturnType<typeof runsQueryOptions>;

@@ -14,6 +14,9 @@ export type Admission = { admitted: true } | { admitted: false; retryAfterMs: nu
 const RESERVES: Record<Exclude<RequestPriority, "user">, { minute: number; day: number }> = {
   intent: { minute: 0, day: 0 },
   prefetch: { minute: 0.5, day: 0.1 },
+  // Live paces itself to a fifth of the minute (`lib/live/live-interval.ts`); this reserve is for
+  // when other work has spent the rest: a poll then waits instead of taking a click's call.
+  live: { minute: 0.5, day: 0.2 },
   background: { minute: 0.25, day: 0.2 },
 };
 

@@ -494,6 +494,25 @@ describe("the quota layer: the ledger and priorities", () => {
     expect(leadlex.calls).toHaveLength(10);
   });
 
+  it("asks a Live poll past the cache until half the minute is spent, then holds it back", async () => {
+    const { layer, leadlex, advance } = setup();
+    await layer.listWorkflowLogs(STARTER, "wf_01HY1", LOGS);
+    const live = { priority: "live", fresh: true } as const;
+    for (let poll = 1; poll <= 4; poll++) {
+      advance(5_000);
+      await layer.listWorkflowLogs(STARTER, "wf_01HY1", LOGS, live);
+    }
+    // Each poll was a call, although the first answer was cached: 5 of 10 spent.
+    expect(leadlex.calls).toHaveLength(5);
+    advance(5_000);
+    const heldBack = await appErrorOf(layer.listWorkflowLogs(STARTER, "wf_01HY1", LOGS, live));
+    expect(heldBack).toBeInstanceOf(HeldBackError);
+    expect(heldBack.status).toBe(429);
+    // The click after it still goes, and finds the minute's other half left.
+    await layer.listWorkflowLogs(STARTER, "wf_01HY1", { ...LOGS, page: 2 });
+    expect(leadlex.calls).toHaveLength(6);
+  });
+
   it("holds back guesses and background work while a 429's Retry-After runs, not a click", async () => {
     const { layer, leadlex, advance } = setup();
     await layer.listWorkflows(ORG, LIST);

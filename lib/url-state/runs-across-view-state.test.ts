@@ -12,7 +12,7 @@ import {
   withConsistentRange,
   workflowRunsSearch,
 } from "./runs-across-view-state";
-import { loadRunsViewState } from "./runs-view-state";
+import { loadRunsViewState } from "./runs-link-state";
 
 describe("the /runs view's URL state", () => {
   it("opens on failed runs of the last 24 h, and keeps that out of the link", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findRunsViewRepairs } from "./runs-view-repairs";
-import { loadRunsViewState, serializeRunsViewState } from "./runs-view-state";
+import { loadRunsViewState, serializeRunsViewState } from "./runs-link-state";
 
 function repairs(raw: Record<string, string | string[]>) {
   return findRunsViewRepairs(raw, loadRunsViewState(raw));
@@ -86,5 +86,19 @@ describe("findRunsViewRepairs", () => {
   it("serialises the repaired view, leaving defaults out", () => {
     const state = loadRunsViewState({ status: "FAILED", page: "-3", per_page: "1000" });
     expect(serializeRunsViewState(state)).toBe("?status=failed&per_page=100");
+  });
+
+  it("keeps live=1 in the link and drops any other value with a word", () => {
+    expect(loadRunsViewState({ live: "1" }).live).toBe(true);
+    expect(repairs({ live: "1", page: "x" }).map((repair) => repair.parameter)).toEqual(["page"]);
+    expect(serializeRunsViewState(loadRunsViewState({ live: "1", page: "x" }))).toBe("?live=1");
+    expect(repairs({ live: "yes" })).toEqual([
+      {
+        parameter: "live",
+        given: "yes",
+        message: "“yes” is not a Live setting (live=1 turns it on); Live is off.",
+      },
+    ]);
+    expect(loadRunsViewState({ live: "yes" }).live).toBeNull();
   });
 });

@@ -1,13 +1,13 @@
 import { describeRollingWindow } from "@/lib/format/rolling-window";
 import { findLinkRepairs, pagingRepairWords, quoteGiven, type LinkRepair } from "./link-repairs";
-import { runsViewParsers, type RunsViewState } from "./runs-view-state";
+import { runsLinkParsers, type RunsLinkState } from "./runs-link-state";
 import { MAX_OPEN_RUNS, readRunIds } from "./shared-readers";
 import type { SearchParamsRecord } from "./url-params";
 
 /** What the runs view says about each value of a link it repaired. */
-export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsViewState): LinkRepair[] {
+export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsLinkState): LinkRepair[] {
   return findLinkRepairs(
-    runsViewParsers,
+    runsLinkParsers,
     {
       status: (given, shown) => {
         if (given === (shown ?? "")) return null;
@@ -27,6 +27,10 @@ export function findRunsViewRepairs(raw: SearchParamsRecord, state: RunsViewStat
       },
       ...pagingRepairWords,
       open: openRunRepairWords,
+      live: (given, shown) =>
+        shown
+          ? null
+          : `“${quoteGiven(given)}” is not a Live setting (live=1 turns it on); Live is off.`,
     },
     raw,
     state,

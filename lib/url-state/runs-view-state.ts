@@ -2,8 +2,8 @@
  * The runs view's state, as it lives in the URL: `status`, `after`, `page`, `per_page`, `open`.
  * `after` is an instant or a rolling window (`-24h`); the window stays rolling in the query and its
  * key, and becomes an instant only when a request leaves (`resolveAfterIn`).
- * One parser map serves the server page (`loadRunsViewState`) and the browser (`useUrlParams`), so
- * both read a link the same way. The parsers are forgiving on purpose (`FAILED` reads as `failed`,
+ * One parser map serves the server page (`runs-link-state.ts`, which adds `live`) and the browser
+ * (`useUrlParams`), so both read a link the same way. The parsers are forgiving on purpose (`FAILED` reads as `failed`,
  * `page=-3` as page 1); `runs-view-repairs.ts` names each repair so the page can say so.
  */
 import { parseIsoInstant, toIsoSeconds } from "@/lib/format/iso-instant";
@@ -12,7 +12,7 @@ import type { LogsQuery } from "@/lib/model/queries";
 import { isRunStatus, type RunStatus } from "@/lib/model/run";
 import { pageParam, pageSizeParam } from "./paging-params";
 import { joinRunIds, readRunIds } from "./shared-readers";
-import { createLoader, createSerializer, urlParam, type UrlParamValues } from "./url-params";
+import { urlParam, type UrlParamValues } from "./url-params";
 
 export function readStatus(raw: string): RunStatus | null {
   const value = raw.trim().toLowerCase();
@@ -35,9 +35,6 @@ export const runsViewParsers = {
   per_page: pageSizeParam,
   open: urlParam<string[]>(readRunIds, joinRunIds),
 };
-
-export const loadRunsViewState = createLoader(runsViewParsers);
-export const serializeRunsViewState = createSerializer(runsViewParsers);
 
 export type RunsViewState = UrlParamValues<typeof runsViewParsers>;
 

@@ -17,11 +17,8 @@ import { quotaLayer } from "@/lib/quota-layer";
 import { readOtherWorkspaces, requireApiKey } from "@/lib/session/session";
 import type { LinkRepair } from "@/lib/url-state/link-repairs";
 import { findRunsViewRepairs } from "@/lib/url-state/runs-view-repairs";
-import {
-  loadRunsViewState,
-  serializeRunsViewState,
-  toLogsQuery,
-} from "@/lib/url-state/runs-view-state";
+import { loadRunsViewState, serializeRunsViewState } from "@/lib/url-state/runs-link-state";
+import { toLogsQuery } from "@/lib/url-state/runs-view-state";
 import { searchStringOf } from "@/lib/url-state/url-params";
 import { findWorkflowElsewhere } from "@/lib/workflows/find-workflow-elsewhere";
 import { loadWorkflowRuns, type WorkflowRuns } from "@/lib/workflows/load-workflow-runs";

@@ -3,9 +3,12 @@
  * server-rendered page. Same query parameters as LeadLex (`page`, `per_page`, `status`, `after`);
  * answers with our own RunsPage DTO or our error body, never the upstream's. Served through the
  * quota layer: a repeat within the TTL costs no call, and a prefetch (`X-Runboard-Priority`) is
- * answered 429 instead of spending the last of the minute's quota.
+ * answered 429 instead of spending the last of the minute's quota. A Live poll (priority `live`)
+ * asks past the cache, is held back (429) to keep quota for clicks, and its answer carries the
+ * tests' poll interval when one is configured against the emulator.
  */
 import type { NextRequest } from "next/server";
+import { livePollIntervalOverrideMs } from "@/lib/config/server-env";
 import { jsonError, jsonOk } from "@/lib/http/json-response";
 import { readLogsRouteQuery } from "@/lib/http/route-queries";
 import { AppError } from "@/lib/model/app-error";
@@ -25,16 +28,16 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/work
     const apiKey = await readApiKey();
     if (!apiKey) throw new AppError("not_connected");
 
+    const priority = readRequestPriority(request.headers.get(PRIORITY_HEADER));
+    const live = priority === "live";
     const page = await quotaLayer().listWorkflowLogs(
       apiKey,
       id,
       readLogsRouteQuery(request.nextUrl.searchParams),
-      {
-        signal: request.signal,
-        priority: readRequestPriority(request.headers.get(PRIORITY_HEADER)),
-      },
+      { signal: request.signal, priority, fresh: live },
     );
-    return jsonOk(page);
+    const pollIntervalMs = live ? livePollIntervalOverrideMs() : null;
+    return jsonOk(pollIntervalMs === null ? page : { ...page, livePollIntervalMs: pollIntervalMs });
   } catch (error) {
     return jsonError(error, ROUTE);
   }
