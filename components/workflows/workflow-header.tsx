@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { RelativeTime } from "@/components/time/relative-time";
+import { ServerRelativeTime } from "@/components/time/server-relative-time";
 import { CopyButtonOnDemand } from "@/components/ui/copy-button-on-demand";
 import { ChevronIcon } from "@/components/ui/icons/chevron-icon";
 import { Notice } from "@/components/ui/notice";
@@ -148,7 +148,11 @@ function WorkflowFacts({ workflow }: { workflow: WorkflowDetail }) {
         <p className="hidden text-slate-600 group-has-[input:checked]:block sm:block dark:text-slate-400">
           Last triggered{" "}
           <span className="font-medium text-slate-900 dark:text-slate-100">
-            {workflow.lastTriggeredAt ? <RelativeTime iso={workflow.lastTriggeredAt} /> : "never"}
+            {workflow.lastTriggeredAt ? (
+              <ServerRelativeTime iso={workflow.lastTriggeredAt} />
+            ) : (
+              "never"
+            )}
           </span>
         </p>
         <label className="cursor-pointer rounded px-1 text-xs text-sky-800 underline decoration-dotted underline-offset-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 hover:bg-sky-100 dark:text-sky-300 dark:hover:bg-sky-950">
