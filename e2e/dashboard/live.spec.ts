@@ -169,8 +169,11 @@ test.describe("a slow LeadLex", () => {
       .getByRole("status")
       .filter({ hasText: /^Still waiting for LeadLex… \d+ s/ });
     await expect(waiting).toBeVisible();
-    await expect(waiting).toContainText(/… [23] s/);
+    // Read once and pressed at once: the load gives up at the servers' 4 s total timeout, so the
+    // note is there for about 2 s, and a retried assertion on a loaded machine can outlast it.
+    const shown = (await waiting.textContent()) ?? "";
     await waiting.getByRole("button", { name: "Cancel" }).click();
+    expect(Number(/… (\d+) s/.exec(shown)?.[1])).toBeGreaterThanOrEqual(2);
 
     const cancelled = page.getByRole("status").filter({ hasText: "Cancelled" });
     await expect(cancelled).toContainText("Cancelled: the runs shown are from before.");

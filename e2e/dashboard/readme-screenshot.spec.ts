@@ -1,13 +1,14 @@
 /**
  * The README's screenshots, desktop 1280×800, light theme: the runs view (wf_01HY1 filtered to
  * failed runs with one run open), `/runs` as it opens (failed runs of the last 24 hours), one
- * record's history, the export panel, the workspace switcher, and `/runs` on a 390 px phone. Not part of ordinary runs (they rewrite
+ * record's history, Live with its new-runs banner, the export panel, the workspace switcher, and
+ * `/runs` on a 390 px phone. Not part of ordinary runs (they rewrite
  * committed images: see `testIgnore` in playwright.config.ts); refresh them with
  *
  *   README_SCREENSHOT=1 npx playwright test --grep @readme-screenshot
  */
 import { demoKeys, expect, test } from "../support/fixtures";
-import { emulatorLogs, runDetails, runRow, runsTable } from "../support/dashboard";
+import { burstRuns, emulatorLogs, runDetails, runRow, runsTable } from "../support/dashboard";
 
 test.use({ colorScheme: "light", timezoneId: "UTC", viewport: { width: 1280, height: 800 } });
 
@@ -48,6 +49,18 @@ test("a record's history for the README @readme-screenshot", async ({ connectedP
   await page.mouse.move(0, 0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshots/record-history.png" });
+});
+
+test("Live and its new-runs banner for the README @readme-screenshot", async ({
+  connectedPage: page,
+}) => {
+  await page.goto("/workflows/wf_01HY1?live=1");
+  await expect(runsTable(page)).toBeVisible();
+  await burstRuns("wf_01HY1", [{ status: "failed", count: 2, duration_ms: 0 }]);
+  await expect(page.getByRole("button", { name: /new runs?$/ })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "docs/screenshots/live.png" });
 });
 
 test("the export panel for the README @readme-screenshot", async ({ connectedPage: page }) => {
