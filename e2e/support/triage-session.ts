@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 /**
  * The triage session of the quota issue, step by step, as a new user clicks it: list → workflow
@@ -34,6 +34,21 @@ export function isListHealthAnswer(call: string): boolean {
 /** The one guess a key with room may make: the failed runs' page 3, fetched ahead from page 2. */
 export const TRIAGE_PREFETCH_AHEAD = `/v1/workflows/${TRIAGE_WORKFLOW.id}/logs?page=3&per_page=25&status=failed`;
 
+/**
+ * Clicks once React has hydrated the control: a press on the server-drawn button before that does
+ * nothing, as it would for a person on a slow device (the bench's browser can be that fast).
+ */
+async function pressHydrated(locator: Locator): Promise<void> {
+  const handle = await locator.elementHandle();
+  await locator
+    .page()
+    .waitForFunction(
+      (node) => node !== null && Object.keys(node).some((key) => key.startsWith("__reactFiber$")),
+      handle,
+    );
+  await locator.click();
+}
+
 export async function runTriageSession(page: Page, origin: string): Promise<void> {
   const statusChip = (name: string) =>
     page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name });
@@ -55,25 +70,21 @@ export async function runTriageSession(page: Page, origin: string): Promise<void
   await workflowLink.click();
   await showsRuns("", 1);
   // Failed
-  await statusChip("Failed").click();
+  await pressHydrated(statusChip("Failed"));
   await showsRuns("failed ", 1);
   // open a run
-  await page
-    .getByRole("button", { name: /^Show details of run / })
-    .first()
-    .click();
+  await pressHydrated(page.getByRole("button", { name: /^Show details of run / }).first());
   await page.getByRole("region", { name: /^Details of run / }).waitFor();
   // next page
-  await page
-    .getByRole("navigation", { name: "Pagination" })
-    .getByRole("button", { name: "Next page" })
-    .click();
+  await pressHydrated(
+    page.getByRole("navigation", { name: "Pagination" }).getByRole("button", { name: "Next page" }),
+  );
   await showsRuns("failed ", 2);
   // back
   await page.goBack();
   await showsRuns("failed ", 1);
   // All
-  await statusChip("All").click();
+  await pressHydrated(statusChip("All"));
   await showsRuns("", 1);
   // list
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").first().click();
@@ -85,7 +96,7 @@ export async function runTriageSession(page: Page, origin: string): Promise<void
   await page.reload();
   await showsRuns("", 1);
   // Failed
-  await statusChip("Failed").click();
+  await pressHydrated(statusChip("Failed"));
   await showsRuns("failed ", 1);
   // A fetch ahead started by the last view reaches the log before it is read.
   await page.waitForLoadState("networkidle");
