@@ -48,7 +48,10 @@ test("the runs page asks LeadLex for the workflow and its runs at the same time"
   const calls = (await emulatorRequestsSince(since)).filter(
     (call) => call.keyLabel === "other_workspace" && call.path.startsWith(base),
   );
-  const workflowCalls = calls.filter((call) => call.path === base);
+  // The page drew the workflow's name, so a details call of its own has finished. One still in
+  // flight is another test's: the workspaces spec lands on this key's list, whose health asks for
+  // every workflow's details (and meets the latency set here).
+  const workflowCalls = calls.filter((call) => call.path === base && call.finishedAt !== null);
   // Leaving out the list's health calls (`per_page=1`), which another test landing on the list
   // with this key (the workspaces spec does) can make at the same time, and the chips' counts
   // (asked only once the rows are in, so they cannot hold the rows up).
