@@ -8,7 +8,11 @@
  * every few hours by themselves.
  */
 import type { Page } from "@playwright/test";
-import { emulatorRequestsSince, lastRequestSeq } from "../support/emulator-admin";
+import {
+  emulatorRequestsSince,
+  lastRequestSeq,
+  setWorkflowLatency,
+} from "../support/emulator-admin";
 import {
   burstRuns,
   expectHydrated,
@@ -18,7 +22,6 @@ import {
   visibleRunIds,
 } from "../support/dashboard";
 import { demoKeys, expect, test } from "../support/fixtures";
-import { E2E_EMULATOR_URL } from "../support/ports";
 
 const LIVE_WORKFLOW = "wf_02HZ4";
 const SLOW_WORKFLOW = "wf_02HZ2";
@@ -45,15 +48,6 @@ async function openLive(page: Page, search = "?live=1"): Promise<void> {
   await page.goto(`/workflows/${LIVE_WORKFLOW}${search}`);
   await expect(runsTable(page)).toBeVisible();
   await expectHydrated(liveToggle(page));
-}
-
-async function setWorkflowLatency(latencyByWorkflow: Record<string, number>): Promise<void> {
-  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/config`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ latencyByWorkflow }),
-  });
-  expect(response.status).toBe(200);
 }
 
 test.describe.configure({ mode: "serial" });

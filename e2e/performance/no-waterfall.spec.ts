@@ -1,7 +1,10 @@
-import { emulatorRequestsSince, lastRequestSeq } from "../support/emulator-admin";
+import {
+  emulatorRequestsSince,
+  lastRequestSeq,
+  setWorkflowLatency,
+} from "../support/emulator-admin";
 import { demoKeys, expect, test } from "../support/fixtures";
 import { useSessionWithKey } from "../support/dashboard";
-import { E2E_EMULATOR_URL } from "../support/ports";
 
 /**
  * The runs page needs two LeadLex calls, the workflow and its first page of runs. Made one after
@@ -15,15 +18,6 @@ import { E2E_EMULATOR_URL } from "../support/ports";
 const WORKFLOW_ID = "wf_02HZ3";
 const WORKFLOW_NAME = "Record meeting no-shows";
 const UPSTREAM_LATENCY_MS = 300;
-
-async function setWorkflowLatency(latencyByWorkflow: Record<string, number>): Promise<void> {
-  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/config`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ latencyByWorkflow }),
-  });
-  expect(response.status).toBe(200);
-}
 
 test.afterEach(async () => {
   await setWorkflowLatency({});

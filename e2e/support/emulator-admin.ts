@@ -36,6 +36,18 @@ export async function lastRequestSeq(): Promise<number> {
   return requests.at(-1)?.seq ?? 0;
 }
 
+/** Slows the emulator's answers for these workflows only (`{}` undoes it); throws when refused. */
+export async function setWorkflowLatency(latencyByWorkflow: Record<string, number>): Promise<void> {
+  const response = await fetch(`${E2E_EMULATOR_URL}/__emulator/config`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ latencyByWorkflow }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`the emulator refused the latency: ${response.status}`);
+  }
+}
+
 export async function setEmulatorLatency(latencyMs: number): Promise<void> {
   await fetch(`${E2E_EMULATOR_URL}/__emulator/config`, {
     method: "POST",
