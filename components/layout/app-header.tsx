@@ -33,7 +33,8 @@ export async function AppHeader() {
         ) : null}
         {keyHint ? (
           <div className="flex items-center gap-3 text-sm">
-            <div id={HEADER_QUOTA_SLOT_ID} />
+            {/* Filled after hydration; its box is there from the first paint, so nothing moves. */}
+            <div id={HEADER_QUOTA_SLOT_ID} className="header-quota-slot" />
             <WorkspaceSwitcher />
           </div>
         ) : null}

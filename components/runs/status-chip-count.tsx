@@ -14,11 +14,7 @@ interface StatusChipCountProps {
 export function StatusChipCount({ counts, status }: StatusChipCountProps) {
   const count = status === null ? counts.all : counts.byStatus[status];
   if (count !== null) {
-    return (
-      <span data-testid="chip-count" className="tabular-nums">
-        {formatCount(count)}
-      </span>
-    );
+    return <span data-testid="chip-count">{formatCount(count)}</span>;
   }
   if (counts.notCountedBecause === null) return null;
   return (

@@ -42,7 +42,9 @@ export function StatusFilterChips({ value, onChange, onIntent, counts }: StatusF
           >
             <option.Icon className="size-4" />
             {option.label}
-            {counts && <StatusChipCount counts={counts} status={option.value} />}
+            <span className="status-chip-count">
+              {counts && <StatusChipCount counts={counts} status={option.value} />}
+            </span>
           </button>
         );
       })}
