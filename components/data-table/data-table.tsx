@@ -108,29 +108,24 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   ]);
 
   return (
-    <div
-      className={`relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${stickyHeader ? "lg:overflow-x-visible" : ""}`}
-    >
-      <div
-        aria-hidden="true"
-        className={`absolute inset-x-0 top-0 h-0.5 overflow-hidden ${busy ? "" : "invisible"}`}
-      >
-        <div className="h-full w-1/3 animate-[pulse_1s_ease-in-out_infinite] bg-sky-600" />
+    <div className={`data-table-frame ${stickyHeader ? "lg:overflow-x-visible" : ""}`}>
+      <div aria-hidden="true" className={`data-table-busy ${busy ? "" : "invisible"}`}>
+        <div className="data-table-busy-bar" />
       </div>
       <table
         aria-busy={busy}
         onKeyDown={moveBetweenRows}
-        className={`w-full border-collapse text-left text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+        className={`data-table ${busy ? "opacity-60" : ""}`}
       >
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+        <thead className="data-table-head">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
                 <th
                   key={header.id}
                   scope="col"
-                  className={`px-3 py-2 font-medium whitespace-nowrap ${stickyHeader ? "lg:sticky lg:top-0 lg:z-10 lg:bg-slate-50 lg:shadow-[inset_0_-1px_0] lg:shadow-slate-200 dark:lg:bg-slate-900 dark:lg:shadow-slate-800" : ""} ${columnClassName[header.column.id] ?? ""}`}
+                  className={`px-3 py-2 font-medium whitespace-nowrap ${stickyHeader ? "data-table-sticky-header" : ""} ${columnClassName[header.column.id] ?? ""}`}
                 >
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </th>

@@ -102,7 +102,7 @@ function EntityLabel({ run }: { run: Run }) {
     run.entityType !== "" &&
     run.entityId.toLowerCase().startsWith(`${run.entityType.toLowerCase()}_`);
   return (
-    <span className="block max-w-[24rem] truncate" title={`${type} ${id}`}>
+    <span className="run-entity" title={`${type} ${id}`}>
       {typeInId ? null : (
         <>
           <span className="text-slate-600 dark:text-slate-400">{type}</span>{" "}
@@ -149,7 +149,7 @@ const MESSAGE_CELL_CHARACTERS = 300;
 function ReasonLabel({ run }: { run: Run }) {
   const { error, skipReason } = run;
   const raw = error?.code ?? skipReason;
-  if (!raw) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  if (!raw) return <span className="run-cell-none">—</span>;
   const code = markHiddenCharacters(raw);
   // One line: a message's own line breaks would make the row taller than its neighbours. The whole
   // message is in the run's details; a cell only ever shows its start.
@@ -178,10 +178,10 @@ function ReasonLabel({ run }: { run: Run }) {
 
 /** The bar compares runs at a glance; below `sm` it gives its room to the other columns. */
 function DurationCell({ ms, maxMs }: { ms: number | null; maxMs: number }) {
-  if (ms === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  if (ms === null) return <span className="run-cell-none">—</span>;
   const share = maxMs > 0 ? Math.max(2, Math.round((ms / maxMs) * 100)) : 0;
   return (
-    <span className="flex items-center gap-2">
+    <span className="run-duration">
       <span className="run-duration-figure">{formatDuration(ms)}</span>
       <span aria-hidden="true" className="run-duration-track">
         <span className="run-duration-bar" style={{ width: `${share}%` }} />

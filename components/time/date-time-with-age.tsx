@@ -14,12 +14,8 @@ export function DateTimeWithAge({ iso, className }: RelativeTimeProps) {
   if (Number.isNaN(Date.parse(iso))) return <span className={className}>{iso}</span>;
   return (
     <time dateTime={iso} title={formatExactUtc(iso)} className={className}>
-      <span className="whitespace-nowrap tabular-nums">
-        {formatShortDateTime(iso, timeZone, now)}
-      </span>{" "}
-      <span className="whitespace-nowrap text-xs text-slate-500 dark:text-slate-400">
-        {formatRelative(iso, now)}
-      </span>
+      <span className="date-time-value">{formatShortDateTime(iso, timeZone, now)}</span>{" "}
+      <span className="date-time-age">{formatRelative(iso, now)}</span>
     </time>
   );
 }

@@ -6,6 +6,8 @@ import {
   formatShortDateTime,
   formatZoned,
   formatZoneOffset,
+  UTC,
+  wallClock,
 } from "./date-time";
 
 const SEED_RUN = "2026-04-17T09:31:00Z";
@@ -60,5 +62,75 @@ describe("date formats", () => {
     expect(formatRelative(SEED_RUN, now)).toBe("2 h ago");
     expect(formatRelative("2026-04-12T12:00:00Z", now)).toBe("5 d ago");
     expect(formatRelative("2026-04-17T12:03:00Z", now)).toBe("in 3 min");
+  });
+});
+
+describe("the wall clock from offsets asked once a day", () => {
+  /** The wall clock as `Intl` itself gives it for that instant: what every zone must match. */
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  function intlWallClock(ms: number, timeZone: string) {
+    const fields: Record<string, string> = {};
+    const format =
+      formats.get(timeZone) ??
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    formats.set(timeZone, format);
+    for (const part of format.formatToParts(new Date(ms))) fields[part.type] = part.value;
+    return ["year", "month", "day", "hour", "minute", "second"].map((field) =>
+      Number(fields[field]),
+    );
+  }
+
+  // Summer time at 01:00 UTC, at local 02:00, at 00:01 local (St John's until 2011), a half-hour
+  // shift (Lord Howe), a 45-minute zone, a zone that skipped a whole day (Apia, end of 2011).
+  const zones = [
+    "Europe/Berlin",
+    "America/New_York",
+    "America/St_Johns",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Pacific/Apia",
+    "America/Santiago",
+    "Africa/Casablanca",
+  ];
+
+  it.each(zones)(
+    "matches Intl in %s, every 20 min 1 s across the years around its changes",
+    (zone) => {
+      const mismatches: string[] = [];
+      for (const [from, to] of [
+        ["2010-01-01T00:00:00Z", "2012-01-01T00:00:00Z"],
+        ["2025-01-01T00:00:00Z", "2027-01-01T00:00:00Z"],
+      ] as const) {
+        for (let ms = Date.parse(from); ms < Date.parse(to); ms += 1_201_000) {
+          const clock = wallClock(ms, zone);
+          const ours = [clock.year, clock.month, clock.day, clock.hour, clock.minute, clock.second];
+          const expected = intlWallClock(ms, zone);
+          if (ours.join() !== expected.join()) mismatches.push(new Date(ms).toISOString());
+        }
+      }
+      expect(mismatches.slice(0, 5)).toEqual([]);
+    },
+  );
+
+  it("reads UTC without asking for an offset, and refuses an invalid instant", () => {
+    expect(wallClock("2026-04-17T09:31:05.900Z", UTC)).toEqual({
+      year: 2026,
+      month: 4,
+      day: 17,
+      hour: 9,
+      minute: 31,
+      second: 5,
+      offsetMinutes: 0,
+    });
+    expect(() => wallClock("not a time", UTC)).toThrow(RangeError);
   });
 });
