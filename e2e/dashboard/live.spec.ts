@@ -101,6 +101,7 @@ test.describe("Live", () => {
     });
     await expect(page.getByText("paused while this tab is hidden")).toBeAttached();
     const hiddenSince = await lastRequestSeq();
+    // An absence is what is asserted: no poll in three intervals, so the span has to pass.
     await page.waitForTimeout(3 * POLL_MS);
     expect(await liveCallsSince(hiddenSince, LIVE_WORKFLOW)).toHaveLength(0);
 
@@ -126,6 +127,7 @@ test.describe("Live", () => {
     await openLive(page, "?live=1&page=2");
     await expect(page.getByText("paused: new runs arrive on page 1")).toBeVisible();
     const since = await lastRequestSeq();
+    // An absence again: two intervals with no poll from page 2.
     await page.waitForTimeout(2 * POLL_MS);
     expect(await liveCallsSince(since, LIVE_WORKFLOW)).toHaveLength(0);
 

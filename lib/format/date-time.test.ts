@@ -6,6 +6,7 @@ import {
   formatShortDateTime,
   formatZoned,
   formatZoneOffset,
+  timesInZoneLine,
   UTC,
   wallClock,
 } from "./date-time";
@@ -132,5 +133,15 @@ describe("the wall clock from offsets asked once a day", () => {
       offsetMinutes: 0,
     });
     expect(() => wallClock("not a time", UTC)).toThrow(RangeError);
+  });
+});
+
+describe("timesInZoneLine", () => {
+  it("names UTC alone, and a local zone with its offset at that instant", () => {
+    expect(timesInZoneLine(UTC, SEED_RUN)).toBe("Times in UTC");
+    expect(timesInZoneLine("Europe/Berlin", SEED_RUN)).toBe("Times in Europe/Berlin (UTC+02:00)");
+    expect(timesInZoneLine("Europe/Berlin", "2026-01-17T09:31:00Z")).toBe(
+      "Times in Europe/Berlin (UTC+01:00)",
+    );
   });
 });

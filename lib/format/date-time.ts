@@ -147,6 +147,13 @@ export function formatZoneOffset(iso: string, timeZone: string): string {
   return `UTC${formatZoned(iso, timeZone, "xxx")}`;
 }
 
+/** A picker's note of the zone its times are in: `Times in UTC`, `Times in Europe/Berlin (UTC+02:00)`. */
+export function timesInZoneLine(timeZone: string, iso: string): string {
+  return timeZone === UTC
+    ? "Times in UTC"
+    : `Times in ${timeZone} (${formatZoneOffset(iso, timeZone)})`;
+}
+
 /** `2026-04-17 09:31:00 UTC` — unambiguous, for tooltips and copying. */
 export function formatExactUtc(iso: string): string {
   return `${formatZoned(iso, UTC, "yyyy-MM-dd HH:mm:ss")} UTC`;

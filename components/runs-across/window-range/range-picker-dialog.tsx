@@ -12,7 +12,7 @@ import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/field-class";
 import { CloseIcon } from "@/components/ui/icons/close-icon";
-import { formatExactUtc, formatZoneOffset, UTC } from "@/lib/format/date-time";
+import { formatExactUtc, timesInZoneLine } from "@/lib/format/date-time";
 import {
   initialRangeDraft,
   rangeInZone,
@@ -20,6 +20,7 @@ import {
   type BoundDraft,
   type RangeDraft,
 } from "./range-draft";
+import { pickerSheetClass } from "@/components/ui/picker-sheet-class";
 
 export interface AbsoluteRange {
   after: string;
@@ -46,17 +47,14 @@ export function RangePickerDialog({ value, onChange, onClose }: RangePickerDialo
   const edit = (bound: "from" | "to", change: Partial<BoundDraft>) =>
     setDraft({ ...current, [bound]: { ...current[bound], ...change } });
 
-  const zoneLine =
-    timeZone === UTC
-      ? "Times in UTC"
-      : `Times in ${timeZone} (${formatZoneOffset(result.ok ? result.after : now, timeZone)})`;
+  const zoneLine = timesInZoneLine(timeZone, result.ok ? result.after : now);
 
   return (
     <dialog
       {...dialog.props}
       aria-modal="true"
       aria-labelledby={headingId}
-      className="mx-0 mt-auto mb-0 max-h-[calc(100dvh-1rem)] w-full max-w-none overflow-hidden rounded-t-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 sm:m-auto sm:w-[24rem] sm:max-w-[calc(100vw-2rem)] sm:rounded-xl dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className={`${pickerSheetClass} sm:w-[24rem]`}
     >
       <form
         onSubmit={(event) => {

@@ -13,12 +13,13 @@ import { TimeZoneToggle } from "@/components/time/time-zone-toggle";
 import { Button } from "@/components/ui/button";
 import { fieldClass } from "@/components/ui/field-class";
 import { CloseIcon } from "@/components/ui/icons/close-icon";
-import { formatZoneOffset, UTC } from "@/lib/format/date-time";
+import { timesInZoneLine } from "@/lib/format/date-time";
 import { ROLLING_PRESETS, resolveAfter } from "@/lib/format/rolling-window";
 import { isoToWallTime } from "@/lib/format/zoned-wall-time";
 import { AfterCalendar } from "./after-calendar";
 import { draftResult, draftStatus, initialDraft, readInZone, type Draft } from "./after-draft";
 import { useModalDialog } from "./use-modal-dialog";
+import { pickerSheetClass } from "@/components/ui/picker-sheet-class";
 
 export interface AfterPickerDialogProps {
   /** The applied bound (an instant or a rolling window), to start from; null when it is off. */
@@ -65,17 +66,14 @@ export function AfterPickerDialog({ value, onChange, onClose }: AfterPickerDialo
     onClose();
   }
 
-  const zoneLine =
-    timeZone === UTC
-      ? "Times in UTC"
-      : `Times in ${timeZone} (${formatZoneOffset(resultInstant ?? now, timeZone)})`;
+  const zoneLine = timesInZoneLine(timeZone, resultInstant ?? now);
 
   return (
     <dialog
       {...dialog.props}
       aria-modal="true"
       aria-labelledby={headingId}
-      className="mx-0 mt-auto mb-0 max-h-[calc(100dvh-1rem)] w-full max-w-none overflow-hidden rounded-t-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 sm:m-auto sm:max-h-[calc(100dvh-2rem)] sm:w-[23rem] sm:max-w-[calc(100vw-2rem)] sm:rounded-xl dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className={`${pickerSheetClass} sm:max-h-[calc(100dvh-2rem)] sm:w-[23rem]`}
     >
       <form
         onSubmit={(event) => {
