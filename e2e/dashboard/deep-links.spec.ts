@@ -15,6 +15,7 @@ import {
 import {
   allowClipboard,
   emulatorLogs,
+  expectHydrated,
   expectRunIds,
   expectNotFound,
   expectRunsAsAnswered,
@@ -200,7 +201,10 @@ test.describe("deep links", () => {
     await page.goto(`/workflows/wf_01HY6?open=${pushedBack}`);
     const note = page.getByRole("status").filter({ hasText: "is not on this page" });
     await expect(note).toContainText("(1 LeadLex call)");
-    await note.getByRole("button", { name: "Show it" }).click();
+    // The note is in the server's HTML: a press before React hydrates it does nothing.
+    const showIt = note.getByRole("button", { name: "Show it" });
+    await expectHydrated(showIt);
+    await showIt.click();
 
     // Index 37, newest first, at 25 a page: page 2, found from the run's own second.
     await expect(page).toHaveURL(new RegExp(`/workflows/wf_01HY6\\?open=${pushedBack}&page=2$`));
@@ -224,7 +228,9 @@ test.describe("deep links", () => {
     const skipped = data.logs[0]?.id ?? "";
     await page.goto(`/workflows/wf_01HY6?status=failed&open=${skipped}`);
     const note = page.getByRole("status").filter({ hasText: "is not on this page" });
-    await note.getByRole("button", { name: "Show it" }).click();
+    const showIt = note.getByRole("button", { name: "Show it" });
+    await expectHydrated(showIt);
+    await showIt.click();
     await expect(page.getByRole("status").filter({ hasText: "either" })).toContainText(
       `Run ${skipped} is not on page`,
     );
