@@ -177,8 +177,7 @@ test("action results read in words beside the JSON: Slack ts, message id, task i
     ["wf_big", "status_code", "Webhook status code"],
   ];
   for (const [workflowId, field, label] of cases) {
-    const { data } = await emulatorLogs(workflowId, { status: "success" });
-    const run = firstWith(data.logs, (log) => log.action_result !== null);
+    const run = await shownSuccessWithResult(page, workflowId);
     const value = String(run.action_result?.[field]);
     await page.goto(`/workflows/${workflowId}?status=success&open=${run.id}`);
     const facts = runDetails(page, run.id).getByTestId("action-result-facts");
@@ -191,8 +190,7 @@ test("action results read in words beside the JSON: Slack ts, message id, task i
   }
 
   // A field update's result is of no shape named here: only its JSON.
-  const { data } = await emulatorLogs("wf_01HY4", { status: "success" });
-  const update = firstWith(data.logs, (log) => log.action_result !== null);
+  const update = await shownSuccessWithResult(page, "wf_01HY4");
   await page.goto(`/workflows/wf_01HY4?status=success&open=${update.id}`);
   await expect(
     runDetails(page, update.id).getByRole("group", { name: "Action result" }),
@@ -275,3 +273,20 @@ test.describe("on a 390 px phone", () => {
     await expectNoHorizontalOverflow(page);
   });
 });
+
+/**
+ * The newest successful run with an action result among those the app shows on page 1. Picked
+ * from the emulator's own newest page instead, it can be a run newer than the page the app still
+ * holds from its cache (60 s), which then says "not on this page" rather than opening it.
+ */
+async function shownSuccessWithResult(page: Page, workflowId: string): Promise<LogEntry> {
+  await page.goto(`/workflows/${workflowId}?status=success`);
+  const shown = await visibleRunIds(page);
+  const { data } = await emulatorLogs(workflowId, { status: "success", per_page: "100" });
+  const withResult = new Map(
+    data.logs.filter((log) => log.action_result !== null).map((log) => [log.id, log]),
+  );
+  const id = shown.find((runId) => withResult.has(runId));
+  if (id === undefined) throw new Error(`no run with an action result on ${workflowId}'s page 1`);
+  return withResult.get(id) as LogEntry;
+}

@@ -379,6 +379,42 @@ describe("a CRM record's history, from the run index", () => {
   );
 
   it(
+    "answers a record from one page of each of its workflows while another view's fill runs",
+    async () => {
+      const { service } = replica();
+      // Contacts: wf_big's week (~58,000 runs, ~580 calls) starts a fill that runs for a while.
+      const contacts = { entityId: "contact_01HY1", workflows: workspace, windowMs: WEEK_MS };
+      expect((await service.answerRecord(ORG, contacts, PAGING)).fill.state).toBe("running");
+
+      // A deal seen today, asked about while that fill runs: its newest runs are on the first
+      // page of its workflows, so the answer holds them rather than "no runs" until the fill ends.
+      const dealWorkflows = workspace.filter((w) => w.conditionEntity === "deal").map((w) => w.id);
+      const day = (
+        await Promise.all(
+          dealWorkflows.map((id) => emulatorRuns(id, null, emulator.clock.nowMs() - DAY_MS)),
+        )
+      )
+        .flat()
+        .sort(newestFirst);
+      const [newest] = day;
+      expect(newest).toBeDefined();
+      const deal = {
+        entityId: newest?.entity_id as string,
+        workflows: workspace,
+        windowMs: WEEK_MS,
+      };
+      const answer = await service.answerRecord(ORG, deal, PAGING);
+      expect(answer.runs.map((run) => run.id)).toContain(newest?.id);
+      expect(answer.callsSpent).toBe(dealWorkflows.length);
+      // Honest about the rest: not the whole week yet, and asking again spends nothing more.
+      expect(answer.coverage.complete).toBe(false);
+      expect((await service.answerRecord(ORG, deal, PAGING)).callsSpent).toBe(0);
+      await service.cancelFill(ORG);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
     "refuses anything but an entity id before a call is made",
     async () => {
       const { service } = replica();

@@ -362,7 +362,30 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
         if (outcome.result === "rate_limited") heldBackSeconds = outcome.retryAfterSeconds;
       }
       remainingQuota = await deps.remainingDailyQuota(apiKey);
-      // One fill per key at a time: while one runs, other gaps wait for it to end.
+      // One fill per key at a time: while one runs, other gaps wait for it to end. A workflow
+      // this key holds nothing of still gets its first page (the estimate a fill would start
+      // with, kept): a record or view opened during another view's long fill then shows its
+      // newest runs, not "no runs", for one call per such workflow, once.
+      if (fill !== undefined && heldBackSeconds === null) {
+        for (const [status, ids] of gaps) {
+          const cold = ids.filter((workflowId) => holdsNothing(index, workflowId, status));
+          if (cold.length === 0) continue;
+          const glimpse = await planBackfill(
+            index,
+            { workflowIds: cold, status, fromMs },
+            {
+              fetchLogsPage: counted,
+              now,
+              sleep: deps.sleep,
+              remainingDailyQuota: () => remainingQuota,
+            },
+          );
+          if (glimpse.retryAfterSeconds !== null) {
+            heldBackSeconds = glimpse.retryAfterSeconds;
+            break;
+          }
+        }
+      }
       if (fill === undefined && heldBackSeconds === null) {
         for (const [status, ids] of gaps) {
           const plan = await planBackfill(
@@ -534,6 +557,18 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       return (await indexes.open(store.scopeFor(apiKey), { touch: false })).index;
     },
   };
+}
+
+/**
+ * Not one page of this workflow is held: no coverage for the status or for every status, and no
+ * runs (an estimate that did not finish its workflow holds runs but commits no coverage).
+ */
+function holdsNothing(index: RunIndex, workflowId: string, status: StatusKey): boolean {
+  return (
+    index.coverage(workflowId, status) === null &&
+    index.coverage(workflowId, "all") === null &&
+    (index.runsOf(workflowId)?.size ?? 0) === 0
+  );
 }
 
 function pendingWorkflows(plan: BackfillPlan): string[] {
