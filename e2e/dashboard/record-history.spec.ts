@@ -93,6 +93,10 @@ async function findRecord(page: Page, text: string) {
 }
 
 test.describe("a CRM record's history", () => {
+  // One at a time: each test reads the deal workflows from the emulator and bursts runs onto
+  // them, and the first counts the deal workflows' calls as its page's cost. Run side by side,
+  // one test's reads counted in the other's cost (7 calls against the page's 3).
+  test.describe.configure({ mode: "serial" });
   // A cold index syncs every deal workflow over 7 days on the first load, on a machine shared
   // with builds: three times the usual time limit, as a guard against a hang, not a speed claim.
   test.slow();
