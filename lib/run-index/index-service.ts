@@ -366,31 +366,14 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
       // this key holds nothing of still gets its first page (the estimate a fill would start
       // with, kept): a record or view opened during another view's long fill then shows its
       // newest runs, not "no runs", for one call per such workflow, once.
-      if (fill !== undefined && heldBackSeconds === null) {
+      if (heldBackSeconds === null) {
         for (const [status, ids] of gaps) {
-          const cold = ids.filter((workflowId) => holdsNothing(index, workflowId, status));
-          if (cold.length === 0) continue;
-          const glimpse = await planBackfill(
-            index,
-            { workflowIds: cold, status, fromMs },
-            {
-              fetchLogsPage: counted,
-              now,
-              sleep: deps.sleep,
-              remainingDailyQuota: () => remainingQuota,
-            },
-          );
-          if (glimpse.retryAfterSeconds !== null) {
-            heldBackSeconds = glimpse.retryAfterSeconds;
-            break;
-          }
-        }
-      }
-      if (fill === undefined && heldBackSeconds === null) {
-        for (const [status, ids] of gaps) {
+          const asked =
+            fill === undefined ? ids : ids.filter((id) => holdsNothing(index, id, status));
+          if (asked.length === 0) continue;
           const plan = await planBackfill(
             index,
-            { workflowIds: ids, status, fromMs },
+            { workflowIds: asked, status, fromMs },
             {
               fetchLogsPage: counted,
               now,
@@ -399,7 +382,8 @@ export function createRunIndexService(deps: RunIndexServiceDeps): RunIndexServic
             },
           );
           if (plan.retryAfterSeconds !== null) heldBackSeconds = plan.retryAfterSeconds;
-          if (plan.callsLeft > 0) newPlans.push(plan);
+          // Beside a running fill the page is all that is wanted: its plan waits for the next ask.
+          if (fill === undefined && plan.callsLeft > 0) newPlans.push(plan);
           if (heldBackSeconds !== null) break;
         }
       }
