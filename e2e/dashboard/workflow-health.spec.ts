@@ -17,6 +17,7 @@ import {
   callsServable,
   emulatorGet,
   emulatorLogs,
+  expectHydrated,
   expectNoHorizontalOverflow,
   queryValue,
 } from "../support/dashboard";
@@ -348,7 +349,10 @@ test.describe("health in the workflow list", () => {
     connectedPage: page,
   }) => {
     await page.goto("/");
-    await page.getByRole("radiogroup", { name: "Order" }).getByText("Needs attention").click();
+    // A press before React hydrates the server-rendered option does nothing.
+    const attention = page.getByRole("radiogroup", { name: "Order" }).getByText("Needs attention");
+    await expectHydrated(attention);
+    await attention.click();
     await expect(page).toHaveURL(/\/\?sort=attention$/);
     await expect(page.getByText(/those needing attention first/)).toBeVisible();
 
