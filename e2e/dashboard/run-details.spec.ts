@@ -7,6 +7,7 @@ import { expect, expectNoAccessibilityViolations, test } from "../support/fixtur
 import {
   allowClipboard,
   emulatorLogs,
+  expectHydrated,
   expectNoHorizontalOverflow,
   failOnDialog,
   readClipboard,
@@ -233,7 +234,10 @@ test.describe("run details", () => {
       );
       await page.goto(`/workflows/wf_fault_hostile?open=${deepRun.id}`);
       const deep = runDetails(page, deepRun.id);
-      await deep.getByRole("button", { name: /^Expand (all|\d+ levels?)$/ }).click();
+      // A click before React hydrates the button does nothing: only the first levels would show.
+      const expand = deep.getByRole("button", { name: /^Expand (all|\d+ levels?)$/ });
+      await expectHydrated(expand);
+      await expand.click();
       await expect(deep.getByRole("group", { name: "Action result" })).toContainText('"level": 30');
       await expectNoHorizontalOverflow(page);
     });
