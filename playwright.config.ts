@@ -55,7 +55,7 @@ export default defineConfig({
   forbidOnly: true,
   // One retry. The specs share one emulator whose runs keep arriving and one Org key's caches, so a
   // test can meet another's burst or a cache that ran out under load (each of the last three CI
-  // runs lost one different test of 238 that way, each passing alone). A test that fails twice
+  // runs lost one different test of 238 that way, each then mended). A test that fails twice
   // still fails the run; one that passes only on retry is reported as flaky in the summary.
   retries: 1,
   // Hang guards, not speed limits: on a shared 2-core machine an axe scan of a 25-row page alone

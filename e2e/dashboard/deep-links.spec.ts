@@ -15,7 +15,7 @@ import {
 import {
   allowClipboard,
   emulatorLogs,
-  expectHydrated,
+  clickOnceHydrated,
   expectRunIds,
   expectNotFound,
   expectRunsAsAnswered,
@@ -80,9 +80,7 @@ test.describe("deep links", () => {
   test("defaults are left out of the link", async ({ connectedPage: page }) => {
     await page.goto("/workflows/wf_01HY1?status=skipped&page=3&per_page=50");
     // A click before React hydrates the chip does nothing (CI saw the URL stay as it was).
-    const all = page.getByRole("button", { name: "All" });
-    await expectHydrated(all);
-    await all.click();
+    await clickOnceHydrated(page.getByRole("button", { name: "All" }));
     await expect(page).toHaveURL(/\/workflows\/wf_01HY1\?per_page=50$/);
     await page
       .getByRole("navigation", { name: "Pagination" })
@@ -205,9 +203,7 @@ test.describe("deep links", () => {
     const note = page.getByRole("status").filter({ hasText: "is not on this page" });
     await expect(note).toContainText("(1 LeadLex call)");
     // The note is in the server's HTML: a press before React hydrates it does nothing.
-    const showIt = note.getByRole("button", { name: "Show it" });
-    await expectHydrated(showIt);
-    await showIt.click();
+    await clickOnceHydrated(note.getByRole("button", { name: "Show it" }));
 
     // Index 37, newest first, at 25 a page: page 2, found from the run's own second.
     await expect(page).toHaveURL(new RegExp(`/workflows/wf_01HY6\\?open=${pushedBack}&page=2$`));
@@ -231,9 +227,7 @@ test.describe("deep links", () => {
     const skipped = data.logs[0]?.id ?? "";
     await page.goto(`/workflows/wf_01HY6?status=failed&open=${skipped}`);
     const note = page.getByRole("status").filter({ hasText: "is not on this page" });
-    const showIt = note.getByRole("button", { name: "Show it" });
-    await expectHydrated(showIt);
-    await showIt.click();
+    await clickOnceHydrated(note.getByRole("button", { name: "Show it" }));
     await expect(page.getByRole("status").filter({ hasText: "either" })).toContainText(
       `Run ${skipped} is not on page`,
     );

@@ -7,7 +7,7 @@ import { expect, expectNoAccessibilityViolations, test } from "../support/fixtur
 import {
   allowClipboard,
   emulatorLogs,
-  expectHydrated,
+  clickOnceHydrated,
   expectNoHorizontalOverflow,
   failOnDialog,
   readClipboard,
@@ -235,9 +235,7 @@ test.describe("run details", () => {
       await page.goto(`/workflows/wf_fault_hostile?open=${deepRun.id}`);
       const deep = runDetails(page, deepRun.id);
       // A click before React hydrates the button does nothing: only the first levels would show.
-      const expand = deep.getByRole("button", { name: /^Expand (all|\d+ levels?)$/ });
-      await expectHydrated(expand);
-      await expand.click();
+      await clickOnceHydrated(deep.getByRole("button", { name: /^Expand (all|\d+ levels?)$/ }));
       await expect(deep.getByRole("group", { name: "Action result" })).toContainText('"level": 30');
       await expectNoHorizontalOverflow(page);
     });

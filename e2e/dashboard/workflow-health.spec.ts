@@ -17,7 +17,7 @@ import {
   callsServable,
   emulatorGet,
   emulatorLogs,
-  expectHydrated,
+  clickOnceHydrated,
   expectNoHorizontalOverflow,
   queryValue,
 } from "../support/dashboard";
@@ -350,9 +350,9 @@ test.describe("health in the workflow list", () => {
   }) => {
     await page.goto("/");
     // A press before React hydrates the server-rendered option does nothing.
-    const attention = page.getByRole("radiogroup", { name: "Order" }).getByText("Needs attention");
-    await expectHydrated(attention);
-    await attention.click();
+    await clickOnceHydrated(
+      page.getByRole("radiogroup", { name: "Order" }).getByText("Needs attention"),
+    );
     await expect(page).toHaveURL(/\/\?sort=attention$/);
     await expect(page.getByText(/those needing attention first/)).toBeVisible();
 

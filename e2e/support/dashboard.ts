@@ -328,6 +328,12 @@ export async function expectHydrated(locator: Locator): Promise<void> {
     .toBe(true);
 }
 
+/** Clicks the element once React has hydrated it, so the click reaches its handler. */
+export async function clickOnceHydrated(locator: Locator): Promise<void> {
+  await expectHydrated(locator);
+  await locator.click();
+}
+
 /**
  * Opens a popover from the keyboard: focus its trigger and press Enter, again if need be. A key
  * pressed before React hydrates the page does nothing (the server-rendered button has no handler
