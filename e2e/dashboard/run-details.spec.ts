@@ -31,7 +31,7 @@ test.describe("run details", () => {
     await page.goto("/workflows/wf_01HY1?status=failed");
 
     // A click anywhere on the row (but its entity link) opens it, and the URL says which run is open.
-    await runRow(page, run.id).getByRole("cell").nth(4).click();
+    await clickOnceHydrated(runRow(page, run.id).getByRole("cell").nth(4));
     const details = runDetails(page, run.id);
     await expect(details).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`[?&]open=${run.id}$`));
@@ -69,7 +69,7 @@ test.describe("run details", () => {
     await expectNoAccessibilityViolations(page);
 
     // Clicking the row again closes it.
-    await runRow(page, run.id).getByRole("cell").nth(4).click();
+    await clickOnceHydrated(runRow(page, run.id).getByRole("cell").nth(4));
     await expect(details).toHaveCount(0);
     await expect(page).toHaveURL(/\?status=failed$/);
   });
