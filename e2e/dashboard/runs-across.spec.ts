@@ -7,6 +7,7 @@ import {
   emulatorRunsAfter,
   expectedCellTime,
   expectNoHorizontalOverflow,
+  openWithKeyboard,
   runDetails,
   runRow,
   runsTable,
@@ -206,16 +207,13 @@ test.describe("runs across all workflows", () => {
     await expect(skipped).toHaveAttribute("aria-pressed", "true");
     await expect(skipped).toBeFocused();
     // The skipped runs replace the rows: a toggle focused before that is gone with its row, and
-    // the Enter pressed on it with it.
+    // the Enter pressed on it with it, so the press is repeated until the details show.
     await expect(runsTable(page)).toHaveAttribute("aria-busy", "false");
-    const toggle = page.getByRole("button", { name: /^Show details of run / }).first();
-    await expect(async () => {
-      await toggle.focus();
-      await page.keyboard.press("Enter");
-      await expect(page.getByRole("region", { name: /^Details of run / })).toBeVisible({
-        timeout: 5_000,
-      });
-    }).toPass();
+    await openWithKeyboard(
+      page,
+      page.getByRole("button", { name: /^Show details of run / }).first(),
+      page.getByRole("region", { name: /^Details of run / }),
+    );
     await expectNoHorizontalOverflow(page);
     await expectNoAccessibilityViolations(page);
     await page.emulateMedia({ colorScheme: "dark" });

@@ -335,10 +335,11 @@ export async function clickOnceHydrated(locator: Locator): Promise<void> {
 }
 
 /**
- * Opens a popover from the keyboard: focus its trigger and press Enter, again if need be. A key
- * pressed before React hydrates the page does nothing (the server-rendered button has no handler
- * yet), and on a loaded machine hydration can come after the test's first key. The retry stops as
- * soon as the dialog shows, so the press that opened it is the last one.
+ * Opens a popover (or a run's details) from the keyboard: focus its trigger and press Enter, again
+ * if need be. A key pressed before React hydrates the page does nothing (the server-rendered button
+ * has no handler yet), and on a loaded machine hydration can come after the test's first key; a
+ * trigger whose row is re-rendered takes its focus and the key with it. The retry stops as soon as
+ * the dialog shows, so the press that opened it is the last one.
  */
 export async function openWithKeyboard(
   page: Page,
